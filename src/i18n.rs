@@ -1,0 +1,134 @@
+//! UI strings per language: `content/i18n/<lang>.yaml`, a flat `key: text` mapping.
+//!
+//! The keys the generator itself uses are listed in [`REQUIRED`]; templates may use more. Every
+//! language must define the same keys as the default language, so a string can never be
+//! missing from one edition only.
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::source::Source;
+use crate::yaml::{self, YamlIndex};
+use std::collections::BTreeMap;
+
+/// Keys the Rust side writes into pages.
+pub const REQUIRED: &[&str] = &[
+    "figure",
+    "table",
+    "unit",
+    "source",
+    "note",
+    "estimate",
+    "derived",
+    "not_stated",
+    "chart_unavailable",
+    "lost_figure",
+    "footnotes",
+    "back_to_text",
+    "note_box",
+    "case_box",
+    "interview_box",
+];
+
+/// The UI strings of one language.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Strings(pub BTreeMap<String, String>);
+
+impl Strings {
+    /// The string for `key` (empty when undefined; loading guarantees [`REQUIRED`] keys).
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Loads one language's strings, checking the keys the generator needs.
+pub fn load(src: &Source) -> Result<Strings, Diagnostics> {
+    let mut ds = Diagnostics::new();
+    let map: BTreeMap<String, String> = match yaml::parse_file(src) {
+        Ok(m) => m,
+        Err(d) => {
+            ds.push(d);
+            return Err(ds);
+        }
+    };
+    for key in REQUIRED {
+        if !map.contains_key(*key) {
+            ds.push(Diagnostic::error(
+                &src.path,
+                Pos::START,
+                format!("missing UI string `{key}`"),
+                format!("a line `{key}: …`"),
+            ));
+        }
+    }
+    if ds.is_empty() {
+        Ok(Strings(map))
+    } else {
+        Err(ds)
+    }
+}
+
+/// Reports keys that `other` lacks or adds compared with the default language's strings.
+pub fn compare(
+    default: &Strings,
+    default_path: &str,
+    other: &Strings,
+    other_src: &Source,
+) -> Vec<Diagnostic> {
+    let index = YamlIndex::build(&other_src.text, 1);
+    let mut out = Vec::new();
+    for key in default.0.keys() {
+        if !other.0.contains_key(key) {
+            out.push(Diagnostic::error(
+                &other_src.path,
+                Pos::START,
+                format!("missing UI string `{key}` (defined in {default_path})"),
+                format!("a line `{key}: …`"),
+            ));
+        }
+    }
+    for key in other.0.keys() {
+        if !default.0.contains_key(key) {
+            out.push(Diagnostic::error(
+                &other_src.path,
+                index.key_pos(key),
+                format!("UI string `{key}` is not defined in {default_path}"),
+                "the same keys in every language",
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full() -> String {
+        REQUIRED.iter().map(|k| format!("{k}: x\n")).collect()
+    }
+
+    #[test]
+    fn required_keys_are_checked() {
+        let text = full().replace("unit: x\n", "");
+        let errs = load(&Source::new("ko.yaml", text)).unwrap_err().sorted();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].message, "missing UI string `unit`");
+    }
+
+    #[test]
+    fn languages_must_share_keys() {
+        let ko = load(&Source::new("ko.yaml", full() + "home: 홈\n")).unwrap();
+        let en_src = Source::new("en.yaml", full() + "homepage: Home\n");
+        let en = load(&en_src).unwrap();
+        let errs: Vec<String> = compare(&ko, "ko.yaml", &en, &en_src)
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].contains("missing UI string `home`"));
+        assert!(errs[1].starts_with(&format!(
+            "en.yaml:{}:1: error: UI string `homepage` is not defined",
+            REQUIRED.len() + 1
+        )));
+    }
+}

@@ -1,0 +1,26 @@
+//! folio: a static report site generator.
+//!
+//! Markdown chapters and YAML data tables in `content/`, Tera templates in `templates/` and
+//! assets in `static/` become a bilingual static website. See README.md for the content format;
+//! [`build`] is the entry point.
+
+#![deny(missing_docs)]
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod diag;
+pub mod expand;
+pub mod i18n;
+pub mod localized;
+pub mod markdown;
+pub mod numbers;
+pub mod output;
+pub mod pages;
+pub mod shortcode;
+pub mod slug;
+pub mod source;
+pub mod tablehtml;
+pub mod templates;
+pub mod yaml;

@@ -1,0 +1,88 @@
+//! The `folio` command line: `build` and `check`.
+
+use clap::{Parser, Subcommand};
+use folio::build::{self, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "Builds a bilingual report website from Markdown chapters and YAML data"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        /// Site root holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: <root>/public).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Treat warnings as errors (for CI).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Run every check and write nothing.
+    Check {
+        /// Site root holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors (for CI).
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    let (opts, write) = match cli.command {
+        Command::Build { root, out, strict } => (Options { root, out, strict }, true),
+        Command::Check { root, strict } => (
+            Options {
+                root,
+                out: None,
+                strict,
+            },
+            false,
+        ),
+    };
+    let report = build::run(&opts, write);
+    for d in &report.diagnostics {
+        eprintln!("{d}");
+    }
+    let errors = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == folio::diag::Severity::Error)
+        .count();
+    let warnings = report.diagnostics.len() - errors;
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    if report.failed {
+        let why = if errors == 0 {
+            " (warnings are errors under --strict)"
+        } else {
+            ""
+        };
+        eprintln!(
+            "folio: failed with {errors} error(s) and {warnings} warning(s){why}; nothing was written"
+        );
+        ExitCode::FAILURE
+    } else {
+        let verb = if write { "built" } else { "checked" };
+        eprintln!(
+            "folio: {verb} {} pages in {elapsed:.0} ms ({warnings} warning(s))",
+            report.pages
+        );
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,255 @@
+//! Writing the site: everything goes into a staging directory next to the output, which
+//! replaces the previous output only once every file is written. A failed build therefore leaves
+//! the previous `public/` exactly as it was.
+//!
+//! An existing output directory is only replaced if folio made it (it holds [`MARKER`]) or it is
+//! empty, so `--out` pointed at the wrong folder cannot delete someone's files.
+
+use crate::diag::{Diagnostic, Pos};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// File folio leaves in its output to recognise it.
+pub const MARKER: &str = ".folio-output";
+
+/// One file of the site: path relative to the output root (`/`-separated) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// Relative path, e.g. `ko/market-size/index.html`.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+fn err(path: &Path, message: String, expected: &str) -> Diagnostic {
+    Diagnostic::error(path, Pos::START, message, expected)
+}
+
+/// Writes `files` plus the contents of `static_dir` to `out`, atomically replacing it.
+pub fn write_site(out: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
+    let out = absolute(out);
+    let parent = out.parent().ok_or_else(|| {
+        err(
+            &out,
+            "the output directory has no parent".into(),
+            "a folder such as public/",
+        )
+    })?;
+    std::fs::create_dir_all(parent).map_err(|e| {
+        err(
+            parent,
+            format!("cannot create folder: {e}"),
+            "a writable location",
+        )
+    })?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    if out.exists() && !replaceable(&out) {
+        return Err(err(
+            &out,
+            "the output folder exists and was not made by folio".into(),
+            "an empty folder, a folder folio built before, or another --out",
+        ));
+    }
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let _ = std::fs::remove_dir_all(&staging);
+    let result = fill(&staging, files, static_dir);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    if out.exists()
+        && let Err(e) = std::fs::rename(&out, &old)
+    {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err(
+            &out,
+            format!("cannot move the old output aside: {e}"),
+            "a writable output folder",
+        ));
+    }
+    if let Err(e) = std::fs::rename(&staging, &out) {
+        // Put the old site back.
+        let _ = std::fs::rename(&old, &out);
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err(
+            &out,
+            format!("cannot move the new site in place: {e}"),
+            "a writable output folder",
+        ));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    }
+}
+
+fn replaceable(out: &Path) -> bool {
+    out.join(MARKER).is_file()
+        || std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
+}
+
+fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(staging).map_err(|e| {
+        err(
+            staging,
+            format!("cannot create the staging folder: {e}"),
+            "a writable location",
+        )
+    })?;
+    let mut all: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if static_dir.is_dir() {
+        for entry in walkdir::WalkDir::new(static_dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            let entry = entry.map_err(|e| {
+                err(
+                    e.path().unwrap_or(static_dir),
+                    format!("cannot read static file: {e}"),
+                    "readable files without link loops",
+                )
+            })?;
+            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
+            {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(static_dir)
+                .unwrap_or(entry.path())
+                .to_path_buf();
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                err(
+                    entry.path(),
+                    format!("cannot read static file: {e}"),
+                    "a readable file",
+                )
+            })?;
+            all.push((rel, bytes));
+        }
+    }
+    for f in files {
+        let rel = PathBuf::from(&f.path);
+        if let Some((clash, _)) = all.iter().find(|(p, _)| *p == rel) {
+            return Err(err(
+                &static_dir.join(clash),
+                format!(
+                    "static file `{}` has the same path as a generated page",
+                    clash.display()
+                ),
+                "another file name",
+            ));
+        }
+        all.push((rel, f.bytes.clone()));
+    }
+    all.push((
+        PathBuf::from(MARKER),
+        b"This folder was generated by folio and is replaced on every build.\n".to_vec(),
+    ));
+    let mut dirs: Vec<PathBuf> = all
+        .iter()
+        .filter_map(|(p, _)| p.parent().map(|d| staging.join(d)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in dirs {
+        std::fs::create_dir_all(&d).map_err(|e| {
+            err(
+                &d,
+                format!("cannot create folder: {e}"),
+                "a writable location",
+            )
+        })?;
+    }
+    all.par_iter().try_for_each(|(rel, bytes)| {
+        let p = staging.join(rel);
+        std::fs::write(&p, bytes)
+            .map_err(|e| err(&p, format!("cannot write file: {e}"), "a writable location"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutFile {
+        OutFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_its_own_output_atomically() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let st = d.path().join("static");
+        std::fs::create_dir_all(st.join("css")).unwrap();
+        std::fs::write(st.join("css/a.css"), "a").unwrap();
+        write_site(
+            &out,
+            &[file("index.html", "one"), file("ko/x/index.html", "x")],
+            &st,
+        )
+        .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "one"
+        );
+        assert_eq!(std::fs::read_to_string(out.join("css/a.css")).unwrap(), "a");
+        write_site(&out, &[file("index.html", "two")], &st).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "two"
+        );
+        assert!(!out.join("ko").exists(), "old files are gone");
+        let leftovers: Vec<_> = std::fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_make() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("docs");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("thesis.tex"), "precious").unwrap();
+        let e = write_site(&out, &[file("index.html", "x")], &d.path().join("static")).unwrap_err();
+        assert_eq!(
+            e.message,
+            "the output folder exists and was not made by folio"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("thesis.tex")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn static_files_may_not_shadow_pages() {
+        let d = tempfile::tempdir().unwrap();
+        let st = d.path().join("static");
+        std::fs::create_dir_all(&st).unwrap();
+        std::fs::write(st.join("index.html"), "mine").unwrap();
+        let e = write_site(&d.path().join("public"), &[file("index.html", "x")], &st).unwrap_err();
+        assert!(e.message.contains("same path as a generated page"));
+        assert!(!d.path().join("public").exists());
+    }
+}

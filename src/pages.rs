@@ -1,0 +1,502 @@
+//! The pages of the site and the view each template receives.
+//!
+//! Templates never see folio's internal model, only the plain view structs here (the Zola
+//! lesson): renaming a Rust field cannot silently break a template, and the README lists
+//! exactly what a template can use.
+//!
+//! | page | URL | template |
+//! |---|---|---|
+//! | cover & language choice | `/` | `index.html` |
+//! | contents of a language | `/<lang>/` | `contents.html` |
+//! | a chapter | `/<lang>/<slug>/` | `chapter.html` |
+//! | not found | `/404.html` | `404.html` |
+//! | sitemap, robots | `/sitemap.xml`, `/robots.txt` | `sitemap.xml`, `robots.txt` |
+
+use crate::build::TocEntry;
+use crate::content::{Chapter, Content};
+use crate::markdown::Heading;
+use crate::numbers::fixed;
+use serde::Serialize;
+use tera::Context;
+
+/// A chapter's rendered body, as the page planner needs it.
+pub struct ChapterBody<'a> {
+    /// The chapter.
+    pub chapter: &'a Chapter,
+    /// Body HTML.
+    pub html: &'a str,
+    /// Its headings.
+    pub headings: &'a [Heading],
+    /// First words, for the description.
+    pub summary: &'a str,
+    /// Figures and tables: (id, label, number, caption).
+    pub captions: &'a [(String, String, usize, String)],
+}
+
+/// A page to render.
+pub struct Page {
+    /// Template name.
+    pub template: String,
+    /// Template context.
+    pub context: Context,
+    /// Site path (`ko/market-size/`), for messages.
+    pub url: String,
+    /// Output file (`ko/market-size/index.html`).
+    pub file: String,
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    description: String,
+    base_url: String,
+    series: String,
+    publisher: String,
+    published: String,
+    author: String,
+    isbn: String,
+    rates_note: String,
+    rates: Vec<RateView>,
+    default_language: String,
+}
+
+#[derive(Serialize)]
+struct RateView {
+    currency: String,
+    krw: String,
+}
+
+#[derive(Serialize)]
+struct PageView {
+    kind: &'static str,
+    lang: String,
+    locale: String,
+    url: String,
+    canonical: String,
+    title: String,
+    description: String,
+    /// Relative prefix to the site root from this page (`../../`).
+    root: String,
+    /// Other language editions of this page (absolute URLs) for hreflang.
+    alternates: Vec<Alternate>,
+    /// The language switch.
+    languages: Vec<LanguageLink>,
+}
+
+#[derive(Serialize, Clone)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize, Clone)]
+struct LanguageLink {
+    code: String,
+    name: String,
+    href: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    href: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct CaptionView {
+    id: String,
+    label: String,
+    number: usize,
+    caption: String,
+}
+
+#[derive(Serialize)]
+struct ChapterView {
+    title: String,
+    part: Option<String>,
+    html: String,
+    toc: Vec<TocEntry>,
+    figures: Vec<CaptionView>,
+    prev: Option<NavLink>,
+    next: Option<NavLink>,
+    contents_href: String,
+}
+
+#[derive(Serialize)]
+struct PartView {
+    title: Option<String>,
+    chapters: Vec<NavLink>,
+}
+
+#[derive(Serialize)]
+struct SitemapEntry {
+    loc: String,
+    alternates: Vec<Alternate>,
+}
+
+fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+/// Plans every page of the site.
+pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
+    let cfg = &content.config;
+    let base = cfg.base_url.as_str();
+    let published = content.published_languages();
+    let mut pages = Vec::new();
+    let mut sitemap: Vec<SitemapEntry> = Vec::new();
+
+    let site_view = |lang: &str| {
+        let get = |l: &crate::localized::Localized<String>| l.text(lang).to_string();
+        let rates = cfg
+            .exchange_rates
+            .krw_per
+            .iter()
+            .map(|(c, r)| RateView {
+                currency: c.code().to_string(),
+                krw: fixed(*r, 2),
+            })
+            .collect();
+        SiteView {
+            title: get(&cfg.title),
+            description: get(&cfg.description),
+            base_url: base.to_string(),
+            series: cfg.report.series.clone(),
+            publisher: get(&cfg.report.publisher),
+            published: get(&cfg.report.published),
+            author: get(&cfg.report.author),
+            isbn: cfg.report.isbn.clone(),
+            rates_note: get(&cfg.exchange_rates.note),
+            rates,
+            default_language: cfg.default_language().to_string(),
+        }
+    };
+    let locale = |lang: &str| {
+        cfg.language(lang)
+            .map(|l| l.locale.clone())
+            .unwrap_or_default()
+    };
+    let language_links =
+        |url_of: &dyn Fn(&str) -> String, current: &str, root: &str| -> Vec<LanguageLink> {
+            published
+                .iter()
+                .map(|l| LanguageLink {
+                    code: l.clone(),
+                    name: cfg.language(l).map(|x| x.name.clone()).unwrap_or_default(),
+                    href: format!("{root}{}", url_of(l)),
+                    current: l == current,
+                })
+                .collect()
+        };
+    let alternates = |url_of: &dyn Fn(&str) -> Option<String>| -> Vec<Alternate> {
+        let mut v: Vec<Alternate> = published
+            .iter()
+            .filter_map(|l| {
+                url_of(l).map(|u| Alternate {
+                    hreflang: l.clone(),
+                    href: format!("{base}{u}"),
+                })
+            })
+            .collect();
+        if v.len() > 1
+            && let Some(u) = url_of(cfg.default_language())
+        {
+            v.push(Alternate {
+                hreflang: "x-default".into(),
+                href: format!("{base}{u}"),
+            });
+        }
+        v
+    };
+
+    // Landing page: the report's cover.
+    {
+        let lang = cfg.default_language();
+        let url = String::new();
+        let mut ctx = Context::new();
+        let page = PageView {
+            kind: "landing",
+            lang: lang.to_string(),
+            locale: locale(lang),
+            url: url.clone(),
+            canonical: base.to_string(),
+            title: cfg.title.text(lang).to_string(),
+            description: cfg.description.text(lang).to_string(),
+            root: String::new(),
+            alternates: vec![],
+            languages: language_links(&|l| format!("{l}/"), "", ""),
+        };
+        ctx.insert("page", &page);
+        ctx.insert("site", &site_view(lang));
+        ctx.insert("t", &content.strings[lang]);
+        let covers: Vec<SiteView> = published.iter().map(|l| site_view(l)).collect();
+        ctx.insert("covers", &covers);
+        pages.push(Page {
+            template: "index.html".into(),
+            context: ctx,
+            url: "/".into(),
+            file: "index.html".into(),
+        });
+        sitemap.push(SitemapEntry {
+            loc: base.to_string(),
+            alternates: vec![],
+        });
+    }
+
+    for lang in &published {
+        let strings = &content.strings[lang];
+        let chapters: Vec<&ChapterBody> =
+            bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
+
+        // Contents.
+        let url = format!("{lang}/");
+        let root = root_of(&url);
+        let mut parts: Vec<PartView> = Vec::new();
+        for b in &chapters {
+            let link = NavLink {
+                href: format!("{}/", b.chapter.slug),
+                title: b.chapter.front.title.clone(),
+            };
+            match parts.last_mut() {
+                Some(p) if p.title == b.chapter.front.part && p.title.is_some() => {
+                    p.chapters.push(link)
+                }
+                _ => parts.push(PartView {
+                    title: b.chapter.front.part.clone(),
+                    chapters: vec![link],
+                }),
+            }
+        }
+        let alts = alternates(&|l| Some(format!("{l}/")));
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &PageView {
+                kind: "contents",
+                lang: lang.clone(),
+                locale: locale(lang),
+                url: url.clone(),
+                canonical: format!("{base}{url}"),
+                title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
+                description: cfg.description.text(lang).to_string(),
+                root: root.clone(),
+                alternates: alts.clone(),
+                languages: language_links(&|l| format!("{l}/"), lang, &root),
+            },
+        );
+        ctx.insert("site", &site_view(lang));
+        ctx.insert("t", strings);
+        ctx.insert("parts", &parts);
+        pages.push(Page {
+            template: "contents.html".into(),
+            context: ctx,
+            url: url.clone(),
+            file: format!("{url}index.html"),
+        });
+        sitemap.push(SitemapEntry {
+            loc: format!("{base}{url}"),
+            alternates: alts,
+        });
+
+        // Chapters.
+        for (i, b) in chapters.iter().enumerate() {
+            let c = b.chapter;
+            let url = format!("{lang}/{}/", c.slug);
+            let root = root_of(&url);
+            let nav = |o: Option<&&ChapterBody>| {
+                o.map(|x| NavLink {
+                    href: format!("../{}/", x.chapter.slug),
+                    title: x.chapter.front.title.clone(),
+                })
+            };
+            let slug = c.slug.clone();
+            let has = |l: &str| content.chapter(&slug, l).is_some();
+            let alts = alternates(&|l| has(l).then(|| format!("{l}/{slug}/")));
+            let description = c
+                .front
+                .summary
+                .clone()
+                .unwrap_or_else(|| truncate(b.summary, 150));
+            let mut ctx = Context::new();
+            ctx.insert(
+                "page",
+                &PageView {
+                    kind: "chapter",
+                    lang: lang.clone(),
+                    locale: locale(lang),
+                    url: url.clone(),
+                    canonical: format!("{base}{url}"),
+                    title: format!("{} — {}", c.front.title, cfg.title.text(lang)),
+                    description,
+                    root: root.clone(),
+                    alternates: alts.clone(),
+                    languages: language_links(
+                        &|l| {
+                            if has(l) {
+                                format!("{l}/{slug}/")
+                            } else {
+                                format!("{l}/")
+                            }
+                        },
+                        lang,
+                        &root,
+                    ),
+                },
+            );
+            ctx.insert(
+                "chapter",
+                &ChapterView {
+                    title: c.front.title.clone(),
+                    part: c.front.part.clone(),
+                    html: b.html.to_string(),
+                    toc: b
+                        .headings
+                        .iter()
+                        .filter(|h| h.level <= 3)
+                        .map(TocEntry::from)
+                        .collect(),
+                    figures: b
+                        .captions
+                        .iter()
+                        .map(|(id, label, number, caption)| CaptionView {
+                            id: id.clone(),
+                            label: label.clone(),
+                            number: *number,
+                            caption: caption.clone(),
+                        })
+                        .collect(),
+                    prev: nav(i.checked_sub(1).and_then(|j| chapters.get(j))),
+                    next: nav(chapters.get(i + 1)),
+                    contents_href: "../".into(),
+                },
+            );
+            ctx.insert("site", &site_view(lang));
+            ctx.insert("t", strings);
+            pages.push(Page {
+                template: "chapter.html".into(),
+                context: ctx,
+                url: url.clone(),
+                file: format!("{url}index.html"),
+            });
+            sitemap.push(SitemapEntry {
+                loc: format!("{base}{url}"),
+                alternates: alts,
+            });
+        }
+    }
+
+    // 404: served at any depth, so links are absolute paths from the base URL.
+    {
+        let lang = cfg.default_language();
+        let path_root = base
+            .splitn(4, '/')
+            .nth(3)
+            .map(|p| format!("/{p}"))
+            .unwrap_or_else(|| "/".into());
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &PageView {
+                kind: "notfound",
+                lang: lang.to_string(),
+                locale: locale(lang),
+                url: "404.html".into(),
+                canonical: format!("{base}404.html"),
+                title: format!(
+                    "{} — {}",
+                    content.strings[lang].get("not_found"),
+                    cfg.title.text(lang)
+                ),
+                description: cfg.description.text(lang).to_string(),
+                root: path_root.clone(),
+                alternates: vec![],
+                languages: language_links(&|l| format!("{l}/"), "", &path_root),
+            },
+        );
+        ctx.insert("site", &site_view(lang));
+        ctx.insert("t", &content.strings[lang]);
+        let all: Vec<serde_json_like::Lang> = published
+            .iter()
+            .map(|l| serde_json_like::Lang {
+                code: l.clone(),
+                not_found: content.strings[l].get("not_found").to_string(),
+                not_found_text: content.strings[l].get("not_found_text").to_string(),
+                contents: content.strings[l].get("contents").to_string(),
+                href: format!("{path_root}{l}/"),
+            })
+            .collect();
+        ctx.insert("editions", &all);
+        pages.push(Page {
+            template: "404.html".into(),
+            context: ctx,
+            url: "404.html".into(),
+            file: "404.html".into(),
+        });
+    }
+
+    // Sitemap and robots.
+    {
+        let mut ctx = Context::new();
+        ctx.insert("entries", &sitemap);
+        ctx.insert("base_url", base);
+        pages.push(Page {
+            template: "sitemap.xml".into(),
+            context: ctx.clone(),
+            url: "sitemap.xml".into(),
+            file: "sitemap.xml".into(),
+        });
+        pages.push(Page {
+            template: "robots.txt".into(),
+            context: ctx,
+            url: "robots.txt".into(),
+            file: "robots.txt".into(),
+        });
+    }
+    pages
+}
+
+mod serde_json_like {
+    use serde::Serialize;
+    /// One language edition, as the 404 page lists them.
+    #[derive(Serialize)]
+    pub struct Lang {
+        pub code: String,
+        pub not_found: String,
+        pub not_found_text: String,
+        pub contents: String,
+        pub href: String,
+    }
+}
+
+/// At most `n` characters, cut at a word boundary, with `…`.
+pub fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(n).collect();
+    let at = cut
+        .rfind(' ')
+        .filter(|i| *i > cut.len() / 2)
+        .unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots() {
+        assert_eq!(root_of(""), "");
+        assert_eq!(root_of("ko/"), "../");
+        assert_eq!(root_of("ko/market/"), "../../");
+    }
+
+    #[test]
+    fn truncation() {
+        assert_eq!(truncate("짧은 글", 10), "짧은 글");
+        assert_eq!(truncate("하나 둘 셋 넷 다섯 여섯", 9), "하나 둘 셋 넷…");
+        assert_eq!(truncate("하나 둘 셋 넷다섯 여섯", 9), "하나 둘 셋…");
+    }
+}

@@ -1,0 +1,229 @@
+//! Tera templates from `templates/`: loaded once, rendered per page, errors with file and line.
+//!
+//! Tera 2 reports syntax and rendering errors with a span; folio turns them into
+//! `templates/<name>:line:col` diagnostics and names the page that was being rendered.
+
+use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::source::Source;
+use std::path::{Path, PathBuf};
+use tera::{Context, ErrorKind, Tera};
+
+/// The compiled templates.
+pub struct Templates {
+    tera: Tera,
+    dir: PathBuf,
+}
+
+/// Templates a site must provide.
+pub const REQUIRED: &[&str] = &[
+    "index.html",
+    "contents.html",
+    "chapter.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+impl Templates {
+    /// Loads every file under `dir` (names relative to it, `/`-separated).
+    pub fn load(dir: &Path) -> Result<Templates, Diagnostics> {
+        let mut ds = Diagnostics::new();
+        let mut sources = Vec::new();
+        if !dir.is_dir() {
+            ds.push(Diagnostic::error(
+                dir,
+                Pos::START,
+                "no templates directory",
+                "a `templates/` folder",
+            ));
+            return Err(ds);
+        }
+        for entry in walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let name = e.file_name().to_string_lossy();
+                    if name.starts_with('.') || name.ends_with('~') {
+                        continue;
+                    }
+                    let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                    let key = rel
+                        .iter()
+                        .map(|p| p.to_string_lossy())
+                        .collect::<Vec<_>>()
+                        .join("/");
+                    match Source::read(e.path()) {
+                        Ok(src) => sources.push((key, src.text)),
+                        Err(d) => ds.push(d),
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => ds.push(Diagnostic::error(
+                    e.path().unwrap_or(dir),
+                    Pos::START,
+                    format!("cannot read template: {e}"),
+                    "a readable file",
+                )),
+            }
+        }
+        for required in REQUIRED {
+            if !sources.iter().any(|(k, _)| k == required) {
+                ds.push(Diagnostic::error(
+                    dir.join(required),
+                    Pos::START,
+                    format!("missing template `{required}`"),
+                    "the file in templates/",
+                ));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        // Add one by one to report every broken file, then all together for inheritance.
+        for (name, text) in &sources {
+            let mut probe = Tera::new();
+            if let Err(e) = probe.add_raw_template(name, text)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                ds.push(template_error(dir, name, &e, None));
+            }
+        }
+        if ds.is_empty()
+            && let Err(e) =
+                tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        {
+            ds.push(template_error(dir, "", &e, None));
+        }
+        if ds.is_empty() {
+            Ok(Templates {
+                tera,
+                dir: dir.to_path_buf(),
+            })
+        } else {
+            Err(ds)
+        }
+    }
+
+    /// Renders `name` with `ctx` for the page at `page` (named in errors).
+    pub fn render(&self, name: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_error(&self.dir, name, &e, Some(page)))
+    }
+}
+
+fn template_error(dir: &Path, name: &str, e: &tera::Error, page: Option<&str>) -> Diagnostic {
+    let rendering = page
+        .map(|p| format!(" (while rendering page `{p}`)"))
+        .unwrap_or_default();
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let file = if r.filename().is_empty() {
+                name
+            } else {
+                r.filename()
+            };
+            let span = r.span();
+            let what = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                "template syntax error"
+            } else {
+                "template error"
+            };
+            Diagnostic::error(
+                dir.join(file),
+                Pos::new(span.start_line.max(1), span.start_col + 1),
+                format!("{what}: {}{rendering}", r.message()),
+                if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                    "valid Tera syntax"
+                } else {
+                    "values the page provides (see README: template variables)"
+                },
+            )
+        }
+        ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+            dir.join(current),
+            Pos::START,
+            format!("template `{current}` extends `{parent}`, which does not exist"),
+            "an existing template name",
+        ),
+        ErrorKind::TemplateNotFound(t) => Diagnostic::error(
+            dir.join(t),
+            Pos::START,
+            format!("template `{t}` not found{rendering}"),
+            "the file in templates/",
+        ),
+        other => Diagnostic::error(
+            dir.join(name),
+            Pos::START,
+            format!("template error: {other}{rendering}"),
+            "a working template",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            let p = d.path().join(name);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        }
+        d
+    }
+
+    fn all(extra: (&str, &str)) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = REQUIRED
+            .iter()
+            .map(|r| (r.to_string(), "ok".to_string()))
+            .collect();
+        v.retain(|(k, _)| k != extra.0);
+        v.push((extra.0.to_string(), extra.1.to_string()));
+        v
+    }
+
+    #[test]
+    fn syntax_errors_name_file_and_line() {
+        let files = all(("chapter.html", "line1\n{% if x %}\nno end"));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let d = dir_with(&refs);
+        let errs = Templates::load(d.path()).err().unwrap().sorted();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].path, d.path().join("chapter.html"));
+        assert!(
+            errs[0].message.starts_with("template syntax error"),
+            "{}",
+            errs[0]
+        );
+    }
+
+    #[test]
+    fn render_errors_name_the_page() {
+        let files = all(("chapter.html", "a\n{{ missing.field }}"));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let d = dir_with(&refs);
+        let t = Templates::load(d.path()).ok().unwrap();
+        let e = t
+            .render("chapter.html", &Context::new(), "ko/x/")
+            .unwrap_err();
+        assert_eq!(e.pos.line, 2);
+        assert!(e.message.contains("(while rendering page `ko/x/`)"), "{e}");
+    }
+
+    #[test]
+    fn missing_templates_are_listed() {
+        let d = dir_with(&[("index.html", "x")]);
+        let errs = Templates::load(d.path()).err().unwrap().sorted();
+        assert_eq!(errs.len(), REQUIRED.len() - 1);
+    }
+}
