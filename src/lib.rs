@@ -12,6 +12,7 @@ pub mod content;
 pub mod data;
 pub mod diag;
 pub mod expand;
+pub mod formula;
 pub mod i18n;
 pub mod localized;
 pub mod markdown;

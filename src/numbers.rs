@@ -20,13 +20,14 @@
 use crate::localized::Localized;
 use serde::Deserialize;
 
-/// A currency with its rate in won.
+/// A currency with its rate in won. Declaration order is display order (the report lists the
+/// dollar rate first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, PartialOrd, Ord)]
 pub enum Currency {
-    /// Chinese yuan.
-    CNY,
     /// US dollar.
     USD,
+    /// Chinese yuan.
+    CNY,
     /// Korean won.
     KRW,
 }
