@@ -539,6 +539,21 @@ impl Loader<'_> {
                 },
             }
         }
+        let first_written = columns
+            .first()
+            .is_some_and(|f| entries.iter().any(|(k, _)| k == &f.id));
+        if let (Some(Cell::Missing), Some(first), false) =
+            (row.cells.first(), columns.first(), first_written)
+        {
+            self.err(
+                &p,
+                format!("row {} has no `{}`", i + 1, first.id),
+                format!(
+                    "a value for `{}` (the first column labels the row)",
+                    first.id
+                ),
+            );
+        }
         if row.key.is_none() {
             row.key = match row.cells.first() {
                 Some(Cell::Year(y)) => Some(y.to_string()),

@@ -39,11 +39,16 @@ fn lex(src: &str) -> Result<Vec<Tok>, String> {
             i += 1;
         } else if c.is_ascii_digit() || c == '.' {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',') {
+            while i < chars.len()
+                && (chars[i].is_ascii_digit() || chars[i] == '.' || chars[i] == ',')
+            {
                 i += 1;
             }
             let text: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-            out.push(Tok::Num(text.parse().map_err(|_| format!("`{text}` is not a number"))?));
+            out.push(Tok::Num(
+                text.parse()
+                    .map_err(|_| format!("`{text}` is not a number"))?,
+            ));
         } else if "+-*/^()×÷".contains(c) {
             let op = match c {
                 '×' => '*',

@@ -274,7 +274,12 @@ fn text_html(text: &Text) -> String {
 fn list_html(items: &[Item]) -> String {
     let mut h = String::from("<ul>");
     for it in items {
-        h.push_str("<li>");
+        // "→ result" lines of an action carry their own arrow instead of a bullet.
+        h.push_str(if it.text.starts_with('→') {
+            "<li class=\"result\">"
+        } else {
+            "<li>"
+        });
         h.push_str(&autolink(&it.text));
         if !it.items.is_empty() {
             h.push_str(&list_html(&it.items));

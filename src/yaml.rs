@@ -61,7 +61,10 @@ fn split_expected(text: &str) -> (String, String) {
     if let Some(rest) = text.split("missing field ").nth(1) {
         return (text.to_string(), format!("the key {rest}"));
     }
-    (text.to_string(), "valid YAML".to_string())
+    (
+        format!("invalid YAML: {text}"),
+        "valid YAML (look for an unclosed quote or bracket, or a wrong indentation, here or on the line before)".to_string(),
+    )
 }
 
 /// A YAML value as a plain tree, for data whose shape depends on other data (a row's cells

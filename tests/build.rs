@@ -1,0 +1,286 @@
+//! End-to-end: the `folio` binary on fixture sites.
+//!
+//! `tests/fixtures/basic/` is a small bilingual site (copied into a temporary folder together
+//! with the repository's `templates/` and `static/`). Every folder under `tests/fixtures/bad/`
+//! is one kind of broken input: its files are laid over the basic site, `expected.txt` holds the
+//! exact diagnostic, and optional `delete.txt` lists files to remove. Each must fail with that
+//! message, exit non-zero, and leave the previously built `public/` byte for byte as it was.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of the basic fixture with the real templates and static files.
+fn basic_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures/basic"), dir.path());
+    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
+    copy_dir(&repo().join("static"), &dir.path().join("static"));
+    dir
+}
+
+struct Run {
+    ok: bool,
+    code: Option<i32>,
+    stderr: String,
+}
+
+fn folio(args: &[&str], root: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    Run {
+        ok: out.status.success(),
+        code: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_path_buf(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn basic_site_builds_every_page() {
+    let site = basic_site();
+    let run = folio(&["build"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    let public = site.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+        "ko/index.html",
+        "en/index.html",
+        "ko/intro/index.html",
+        "ko/market/index.html",
+        "en/intro/index.html",
+        "en/market/index.html",
+    ] {
+        assert!(public.join(page).is_file(), "missing {page}");
+    }
+    let ko = read(&public, "ko/market/index.html");
+    // Page furniture.
+    assert!(ko.contains("<html lang=\"ko\">"));
+    assert!(ko.contains("<title>1. 시장 규모와 전망 — 시험 보고서</title>"));
+    assert!(ko.contains("<link rel=\"canonical\" href=\"https://example.org/report/ko/market/\">"));
+    assert!(ko.contains(
+        "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/report/en/market/\">"
+    ));
+    assert!(ko.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/report/ko/market/\">"));
+    assert!(ko.contains("<meta property=\"og:locale\" content=\"ko_KR\">"));
+    assert!(
+        ko.contains("<a href=\"../../en/market/\" hreflang=\"en\" lang=\"en\">English</a>"),
+        "language switch lands on the same chapter"
+    );
+    assert!(ko.contains("<a class=\"prev\" rel=\"prev\" href=\"../intro/\">"));
+    assert!(ko.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
+    // Headings keep Hangul and stay unique.
+    assert!(ko.contains("<h2 id=\"시장-규모\">시장 규모</h2>"));
+    assert!(ko.contains("<h2 id=\"시장-규모-1\">시장 규모</h2>"));
+    // Shortcodes.
+    assert!(ko.contains("<span class=\"figure-value\">2,697억 위안(약 371억 5,300만 달러)</span>"));
+    assert!(ko.contains("<span class=\"caption-label\">그림 1</span> 중국의 AI 산업 시장규모 및 추이(2022년~2025년E)"));
+    assert!(ko.contains("<span class=\"caption-label\">표 1</span> 주요 기업"));
+    assert!(
+        ko.contains("<span class=\"caption-label\">그림 2</span> 산업체인 별 핵심 기업"),
+        "lost figures are numbered too"
+    );
+    assert!(ko.contains("<th scope=\"row\" rowspan=\"2\">반도체</th>"));
+    assert!(ko.contains("<aside class=\"box box-note\" aria-label=\"일러두기\">"));
+    // Links between chapters resolve, anchors percent-encoded by the Markdown renderer.
+    assert!(ko.contains("href=\"../../ko/intro/#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\""));
+    // Footnotes at the end, numbered per chapter, ids that cannot clash with headings.
+    assert!(ko.contains("<a href=\"#fn:1\" id=\"fnref:1\" role=\"doc-noteref\">1</a>"));
+    assert!(ko.contains(
+        "<li id=\"fn:1\" value=\"1\"><p>중국시장조사기관 iResearch <a href=\"#fnref:1\""
+    ));
+
+    let en = read(&public, "en/market/index.html");
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains(
+        "<span class=\"figure-value\">CNY 269.7 billion (about USD 37.2 billion)</span>"
+    ));
+    assert!(
+        en.contains("<td class=\"num\">269.7</td>"),
+        "English tables use billions"
+    );
+    assert!(en.contains("<p class=\"unit\">Unit: CNY billion, %</p>"));
+    assert!(en.contains("<a href=\"../../ko/market/\" hreflang=\"ko\" lang=\"ko\">한국어</a>"));
+
+    let contents = read(&public, "ko/index.html");
+    assert!(contents.contains("<span class=\"part-title\">I. 중국의 AI 산업 현황</span>"));
+    assert!(contents.contains("&lt;USD 1 = 1,427.15원, CNY 1 = 196.60원&gt;"));
+    let sitemap = read(&public, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/report/en/intro/</loc>"));
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"ko\" href=\"https://example.org/report/ko/intro/\"/>"));
+    assert!(
+        read(&public, "robots.txt").contains("Sitemap: https://example.org/report/sitemap.xml")
+    );
+    let not_found = read(&public, "404.html");
+    assert!(
+        not_found.contains("href=\"/report/style.css\""),
+        "404 works at any depth"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = basic_site();
+    assert!(folio(&["build"], site.path()).ok);
+    let first = snapshot(&site.path().join("public"));
+    assert!(folio(&["build", "--out", "public2"], site.path()).ok);
+    let second = snapshot(&site.path().join("public2"));
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(
+            bytes == &second[path],
+            "{} differs between builds",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = basic_site();
+    let run = folio(&["check"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains("checked"));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn warnings_fail_only_under_strict() {
+    let site = basic_site();
+    std::fs::remove_file(site.path().join("content/chapters/01-intro.en.md")).unwrap();
+    // The English market chapter links to the summary; point it elsewhere.
+    let p = site.path().join("content/chapters/02-market.en.md");
+    let text = std::fs::read_to_string(&p)
+        .unwrap()
+        .replace("[summary](01-intro.md#foundation-layer)", "summary");
+    std::fs::write(&p, text).unwrap();
+    let run = folio(&["build"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "content/chapters/01-intro.ko.md:1:1: warning: chapter `01-intro` has no `en` translation — expected content/chapters/01-intro.en.md"
+    ), "{}", run.stderr);
+    let strict = folio(&["build", "--strict"], site.path());
+    assert!(!strict.ok);
+    assert!(
+        strict
+            .stderr
+            .contains("(warnings are errors under --strict)"),
+        "{}",
+        strict.stderr
+    );
+}
+
+#[test]
+fn every_bad_fixture_fails_with_its_message_and_keeps_the_previous_site() {
+    let bad_root = repo().join("tests/fixtures/bad");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&bad_root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 8,
+        "expected the bad-input fixtures, found {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap().to_string_lossy().to_string();
+        let site = basic_site();
+        let good = folio(&["build"], site.path());
+        assert!(
+            good.ok,
+            "{name}: the basic site must build first: {}",
+            good.stderr
+        );
+        let public = site.path().join("public");
+        let before = snapshot(&public);
+
+        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+        let expected = expected.trim_end();
+        if let Ok(list) = std::fs::read_to_string(case.join("delete.txt")) {
+            for rel in list.lines().filter(|l| !l.trim().is_empty()) {
+                std::fs::remove_file(site.path().join(rel.trim())).unwrap();
+            }
+        }
+        for entry in walkdir::WalkDir::new(case) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(case).unwrap();
+            if entry.file_type().is_file()
+                && rel != Path::new("expected.txt")
+                && rel != Path::new("delete.txt")
+            {
+                let dest = site.path().join(rel);
+                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                std::fs::copy(entry.path(), dest).unwrap();
+            }
+        }
+        let run = folio(&["build"], site.path());
+        if run.ok || run.code != Some(1) {
+            failures.push(format!(
+                "{name}: expected exit code 1, got {:?}\n{}",
+                run.code, run.stderr
+            ));
+        }
+        if !run.stderr.lines().any(|l| l == expected) {
+            failures.push(format!(
+                "{name}: expected the line\n  {expected}\ngot:\n{}",
+                run.stderr
+            ));
+        }
+        if run.stderr.contains("panicked") {
+            failures.push(format!("{name}: panicked\n{}", run.stderr));
+        }
+        if snapshot(&public) != before {
+            failures.push(format!("{name}: the previous public/ was changed"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
