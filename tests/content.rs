@@ -230,3 +230,216 @@ fn every_chart_point_is_in_its_columns_unit() {
         );
     }
 }
+
+/// Corrections listed on the editor's-notes page, as (original, corrected) text pairs.
+const CORRECTIONS: &[(&str, &str)] = &[
+    ("빅데크", "빅테크"),
+    ("정진지는", "징진지는"),
+    ("(廣州)는 중심으로", "(廣州)를 중심으로"),
+    (
+        "'2. 중국의 AI 주요 응용 분야 및 사례'",
+        "'II. 중국의 AI 주요 응용 분야 및 사례'",
+    ),
+    ("적극 성을", "적극성을"),
+    ("패리스", "팹리스"),
+    ("벤류체인", "밸류체인"),
+    ("CAM(Computer-Aided Design)", "CAD(Computer-Aided Design)"),
+    ("허페이이시", "허페이시"),
+    ("낭더", "닝더"),
+    ("Media(美的", "Midea(美的"),
+    ("Media는", "Midea는"),
+    ("Media뿐", "Midea뿐"),
+    ("Media의", "Midea의"),
+    ("텐진", "톈진"),
+    ("알로리즘", "알고리즘"),
+    ("로로트럭", "로보트럭"),
+    ("(Rader)", "(Radar)"),
+    ("1,000개로", "1,000대로"),
+    ("100km/h로", "100km로"),
+    ("힙입어", "힘입어"),
+    ("광명망(光明网)", "광밍망(光明网)"),
+    ("체장암", "췌장암"),
+    ("등 있", "등이 있음"),
+    ("(48.56%,", "(48.56%),"),
+    (
+        "<(좌) Weride-Uber 협약체결 <우> 아부다비에서 운행 중인 Weride 로보택시>",
+        "(좌) WeRide-Uber 협약체결 (우) 아부다비에서 운행 중인 WeRide 로보택시",
+    ),
+    ("Weride", "WeRide"),
+    ("汉国际", "武汉国际"),
+    ("保護法", "保护法"),
+    ("\\*", "*"),
+];
+
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace("**", "")
+}
+
+/// Markdown link syntax `[text](target)` reduced to its text.
+fn unlink(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find("](")
+            .and_then(|close| after[close..].find(')').map(|end| (close, close + end)))
+        {
+            Some((close, end)) if !after[..close].contains('[') => {
+                out.push_str(&after[..close]);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn table_texts(c: &Content) -> String {
+    use folio::data::{Item, Text};
+    fn items(out: &mut String, list: &[Item]) {
+        for i in list {
+            out.push_str(&i.text);
+            out.push('\n');
+            items(out, &i.items);
+        }
+    }
+    let mut out = String::new();
+    for t in c.tables.values() {
+        out.push_str(t.title.text("ko"));
+        out.push('\n');
+        if let Some(s) = &t.source {
+            out.push_str(s.text("ko"));
+        }
+        for n in &t.notes {
+            out.push_str(n.text("ko"));
+            out.push('\n');
+        }
+        for col in &t.columns {
+            out.push_str(col.label.text("ko"));
+            out.push('\n');
+        }
+        for row in &t.rows {
+            for cell in &row.cells {
+                match cell {
+                    Cell::Name(s) => out.push_str(s),
+                    Cell::Text(l) => match l.get("ko") {
+                        Some(Text::Plain(s)) => out.push_str(s),
+                        Some(Text::List(list)) => items(&mut out, list),
+                        None => {}
+                    },
+                    _ => {}
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_line_of_the_report_is_published() {
+    let c = bundled();
+    let mut corpus: String = c
+        .chapters_in("ko")
+        .map(|ch| {
+            format!(
+                "{}\n{}\n{}\n",
+                ch.front.title,
+                ch.front.part.clone().unwrap_or_default(),
+                unlink(ch.body())
+            )
+        })
+        .collect();
+    corpus = corpus.replace("\\*", "*");
+    corpus.push_str(&table_texts(&c));
+    let corpus = squeeze(&corpus);
+    let text = source();
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    // Lines 41–1150: from the summary to the colophon (the cover and the printed table of
+    // contents before line 41 are the site's landing and contents pages).
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(n, _)| (41..=1150).contains(n))
+    {
+        let mut cleaned = line
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        for (from, to) in CORRECTIONS {
+            cleaned = cleaned.replace(from, to);
+        }
+        // HTML in the conversion marks table cells and list items: split there.
+        let mut cells = Vec::new();
+        let mut cur = String::new();
+        let mut in_tag = false;
+        for ch in cleaned.chars() {
+            match ch {
+                '<' if !in_tag && !cur.ends_with('&') => {
+                    in_tag = true;
+                    cells.push(std::mem::take(&mut cur));
+                }
+                '>' if in_tag => in_tag = false,
+                '\t' => cells.push(std::mem::take(&mut cur)),
+                _ if !in_tag => cur.push(ch),
+                _ => {}
+            }
+        }
+        cells.push(cur);
+        for cell in cells {
+            let mut c = cell
+                .trim()
+                .trim_start_matches(['-', '#', '*', '·', '•', '.', ' '])
+                .trim()
+                .to_string();
+            if let Some((caption, _unit)) = c.split_once(" 단위:") {
+                c = caption.to_string();
+            }
+            for prefix in ["단위:", "자료:", "주:"] {
+                if let Some(rest) = c.strip_prefix(prefix) {
+                    c = rest.trim().to_string();
+                }
+            }
+            // Footnote texts (`4) 중국시장조사기관 …`) and markers at the end of a line.
+            if let Some((num, rest)) = c.split_once(") ") {
+                if num.chars().all(|d| d.is_ascii_digit()) && !num.is_empty() {
+                    c = rest.to_string();
+                }
+            }
+            let c = c
+                .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ')')
+                .to_string();
+            let key = squeeze(&c);
+            // Short fragments (units, page numbers, lone labels) say nothing about completeness.
+            if key.chars().count() < 8
+                || key.starts_with("억위안")
+                || key.starts_with("십억위안")
+                || key.starts_with("만개사")
+            {
+                continue;
+            }
+            checked += 1;
+            if !corpus.contains(&key) {
+                missing.push(format!("line {n}: {c}"));
+            }
+        }
+    }
+    assert!(checked > 800, "only {checked} fragments checked");
+    assert!(
+        missing.is_empty(),
+        "{} fragments of the report are not published:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
