@@ -412,10 +412,11 @@ fn every_line_of_the_report_is_published() {
                 }
             }
             // Footnote texts (`4) 중국시장조사기관 …`) and markers at the end of a line.
-            if let Some((num, rest)) = c.split_once(") ") {
-                if num.chars().all(|d| d.is_ascii_digit()) && !num.is_empty() {
-                    c = rest.to_string();
-                }
+            if let Some((num, rest)) = c.split_once(") ")
+                && num.chars().all(|d| d.is_ascii_digit())
+                && !num.is_empty()
+            {
+                c = rest.to_string();
             }
             let c = c
                 .trim_end_matches(|ch: char| ch.is_ascii_digit() || ch == ')')
