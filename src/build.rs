@@ -41,6 +41,7 @@ struct RenderedChapter<'a> {
     body: markdown::Rendered,
     captions: Vec<(String, String, usize, String)>,
     used_tables: Vec<String>,
+    charts: Vec<(String, String)>,
 }
 
 /// Generates the whole site in memory. `Err` holds the diagnostics when any is an error.
@@ -115,7 +116,7 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
                 })
         })
         .collect();
-    let mut files = Vec::with_capacity(outputs.len());
+    let mut files = data_files(&content, &chapters);
     for o in outputs {
         match o {
             Ok(f) => files.push(f),
@@ -127,6 +128,32 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, ds))
+}
+
+/// CSV of every table shown and the standalone SVG of every chart drawn, per language.
+fn data_files(content: &Content, chapters: &[RenderedChapter]) -> Vec<OutFile> {
+    let default = content.config.default_language();
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for r in chapters {
+        let lang = &r.chapter.lang;
+        for id in &r.used_tables {
+            let t = &content.tables[id];
+            files.insert(
+                expand::csv_path(id, lang, default),
+                crate::csv::csv(t, lang, &content.strings[lang]).into_bytes(),
+            );
+        }
+        for (id, svg) in &r.charts {
+            files.insert(
+                expand::svg_path(id, lang),
+                crate::chart::standalone(svg).into_bytes(),
+            );
+        }
+    }
+    files
+        .into_iter()
+        .map(|(path, bytes)| OutFile { path, bytes })
+        .collect()
 }
 
 fn render_chapter<'a>(
@@ -163,12 +190,14 @@ fn render_chapter<'a>(
     ds.append(&mut ctx.extra);
     let captions = std::mem::take(&mut ctx.captions);
     let used_tables = std::mem::take(&mut ctx.used_tables);
+    let charts = std::mem::take(&mut ctx.charts);
     (
         RenderedChapter {
             chapter: c,
             body,
             captions,
             used_tables,
+            charts,
         },
         ds,
     )

@@ -11,6 +11,7 @@
 use crate::config::Config;
 use crate::data::{Table, is_valid_id};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::glossary::Glossary;
 use crate::i18n::{self, Strings};
 use crate::source::Source;
 use crate::yaml;
@@ -78,6 +79,8 @@ pub struct Content {
     pub tables: BTreeMap<String, Table>,
     /// UI strings by language.
     pub strings: BTreeMap<String, Strings>,
+    /// The glossary, if the site has one.
+    pub glossary: Option<Glossary>,
 }
 
 impl Content {
@@ -180,12 +183,14 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     let mut chapter_files = Vec::new();
     let mut table_files = Vec::new();
     let mut string_files = Vec::new();
+    let mut glossary_file = None;
     for path in files {
         let rel = path.strip_prefix(&content).unwrap_or(&path);
         let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
         let name = parts.last().copied().unwrap_or("");
         match parts.as_slice() {
             ["site.yaml"] => {}
+            ["glossary.yaml"] => glossary_file = Some(path.clone()),
             ["chapters", _] => match parse_chapter_name(name) {
                 Some(n) if n.lang.is_some() => {
                     let lang = n.lang.unwrap_or_default();
@@ -229,7 +234,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
                 &path,
                 Pos::START,
                 "unexpected file in content/",
-                "only `site.yaml`, `chapters/*.md`, `data/*.yaml` and `i18n/*.yaml`",
+                "only `site.yaml`, `glossary.yaml`, `chapters/*.md`, `data/*.yaml` and `i18n/*.yaml`",
             )),
         }
     }
@@ -308,6 +313,18 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             }
         }
     }
+    let glossary = glossary_file.and_then(|p| {
+        match Source::read(&p)
+            .map_err(one)
+            .and_then(|s| Glossary::load(&s))
+        {
+            Ok(g) => Some(g),
+            Err(e) => {
+                ds.extend(e);
+                None
+            }
+        }
+    });
     if chapters.is_empty() && ds.is_empty() {
         ds.push(Diagnostic::error(
             content.join("chapters"),
@@ -325,6 +342,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         chapters,
         tables,
         strings,
+        glossary,
     })
 }
 

@@ -8,6 +8,7 @@
 //! | `{% figure(caption, source) %}…{% end %}` | paired | a lost figure: caption, note, source |
 //! | `{% box(kind, title) %}…{% end %}` | paired | 일러두기 / case-study / interview box |
 
+use crate::chart;
 use crate::content::{Chapter, Content, parse_chapter_name};
 use crate::data::{Cell, Table};
 use crate::diag::Diagnostic;
@@ -64,6 +65,8 @@ pub struct Expander<'a> {
     pub extra: Vec<Diagnostic>,
     /// Figures and tables on the page: (id, label, number, caption), for the page contents.
     pub captions: Vec<(String, String, usize, String)>,
+    /// Charts drawn on the page: (table id, SVG), also written as files of their own.
+    pub charts: Vec<(String, String)>,
 }
 
 impl<'a> Expander<'a> {
@@ -78,11 +81,36 @@ impl<'a> Expander<'a> {
             used_tables: Vec::new(),
             extra: Vec::new(),
             captions: Vec::new(),
+            charts: Vec::new(),
         }
     }
 
     fn lang(&self) -> &str {
         &self.chapter.lang
+    }
+
+    /// Download links under a table or chart: its CSV, and the chart's SVG.
+    fn downloads(&self, table: &Table, svg: bool) -> String {
+        let t = self.strings;
+        let mut links = vec![format!(
+            "<a href=\"{}{}\" download>{}</a>",
+            self.root,
+            csv_path(
+                &table.id,
+                self.lang(),
+                self.content.config.default_language()
+            ),
+            escape(t.get("download_csv"))
+        )];
+        if svg {
+            links.push(format!(
+                "<a href=\"{}{}\" download>{}</a>",
+                self.root,
+                svg_path(&table.id, self.lang()),
+                escape(t.get("download_svg"))
+            ));
+        }
+        format!("<p class=\"downloads\">{}</p>\n", links.join(" · "))
     }
 
     fn table(&mut self, sc: &Shortcode) -> Result<&'a Table, Problem> {
@@ -282,6 +310,7 @@ impl Context for Expander<'_> {
                     n,
                     table.title.text(&lang).into(),
                 ));
+                let after = self.downloads(table, false);
                 Ok(tablehtml::render(
                     table,
                     &lang,
@@ -291,6 +320,7 @@ impl Context for Expander<'_> {
                         label: (t.get("table"), n),
                         before_table: String::new(),
                         collapsible: None,
+                        after,
                     },
                 ))
             }
@@ -313,14 +343,26 @@ impl Context for Expander<'_> {
                     n,
                     table.title.text(&lang).into(),
                 ));
-                let before = match (&spec.kind, &spec.reason) {
-                    (crate::data::ChartKind::None, Some(reason)) => format!(
-                        "<p class=\"chart-unavailable\"><strong>{}</strong> {}</p>\n",
-                        escape(t.get("chart_unavailable")),
-                        escape(reason.text(&lang))
+                let drawn = chart::render(table, &lang, t, &format!("fig:{}", table.id));
+                let (before, collapsible) = match (&drawn, &spec.reason) {
+                    (Some(r), _) => (
+                        format!("<div class=\"chart-canvas\">\n{}</div>\n", r.svg),
+                        Some(t.get("data_table").to_string()),
                     ),
-                    _ => String::new(),
+                    (None, reason) => (
+                        format!(
+                            "<p class=\"chart-unavailable\"><strong>{}</strong> {}</p>\n",
+                            escape(t.get("chart_unavailable")),
+                            escape(reason.as_ref().map(|r| r.text(&lang)).unwrap_or(""))
+                        ),
+                        None,
+                    ),
                 };
+                let has_svg = drawn.is_some();
+                if let Some(r) = drawn {
+                    self.charts.push((table.id.clone(), r.svg));
+                }
+                let after = self.downloads(table, has_svg);
                 Ok(tablehtml::render(
                     table,
                     &lang,
@@ -329,7 +371,8 @@ impl Context for Expander<'_> {
                         kind: "fig",
                         label: (t.get("figure"), n),
                         before_table: before,
-                        collapsible: None,
+                        collapsible,
+                        after,
                     },
                 ))
             }
@@ -484,6 +527,21 @@ impl Context for Expander<'_> {
     fn page_key(&self) -> String {
         format!("{}/{}", self.chapter.lang, self.chapter.slug)
     }
+}
+
+/// Where a table's CSV is written: `data/<id>.csv` in the default language, else
+/// `data/<id>.<lang>.csv`.
+pub fn csv_path(id: &str, lang: &str, default: &str) -> String {
+    if lang == default {
+        format!("data/{id}.csv")
+    } else {
+        format!("data/{id}.{lang}.csv")
+    }
+}
+
+/// Where a chart's standalone SVG is written.
+pub fn svg_path(id: &str, lang: &str) -> String {
+    format!("charts/{id}.{lang}.svg")
 }
 
 /// The labels the Markdown renderer writes, in the chapter's language.

@@ -26,6 +26,9 @@ pub const REQUIRED: &[&str] = &[
     "note_box",
     "case_box",
     "interview_box",
+    "data_table",
+    "download_csv",
+    "download_svg",
 ];
 
 /// The UI strings of one language.

@@ -7,12 +7,15 @@
 #![deny(missing_docs)]
 
 pub mod build;
+pub mod chart;
 pub mod config;
 pub mod content;
+pub mod csv;
 pub mod data;
 pub mod diag;
 pub mod expand;
 pub mod formula;
+pub mod glossary;
 pub mod i18n;
 pub mod localized;
 pub mod markdown;

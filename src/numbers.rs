@@ -251,7 +251,12 @@ pub fn short_scale(amount: f64, precision: f64, max_decimals: u32) -> (String, &
     let (size, word) = english_scale(amount.abs());
     let shown = (size / precision).log10().round().max(0.0) as u32;
     let decimals = shown.min(max_decimals);
-    (strip_zeros(fixed(amount / size, decimals)), word)
+    {
+        let n = fixed(amount / size, decimals);
+        // Scaled amounts drop trailing zeros (CNY 300 billion); plain amounts keep what was
+        // printed (KRW 196.60).
+        (if word.is_empty() { n } else { strip_zeros(n) }, word)
+    }
 }
 
 /// The English scale word for an amount: trillion, billion, million or none.
@@ -335,7 +340,13 @@ impl<'a> Formatter<'a> {
     /// An amount of money in base units at `precision` (a power of ten).
     pub fn money(&self, amount: f64, precision: f64, currency: Currency) -> String {
         if self.korean() {
-            format!("{} {}", myriad(amount, precision), currency.word("ko"))
+            // 원 attaches to the number (1,427.15원); 위안 and 달러 stand apart (2,697억 위안).
+            let space = if currency == Currency::KRW { "" } else { " " };
+            format!(
+                "{}{space}{}",
+                myriad(amount, precision),
+                currency.word("ko")
+            )
         } else {
             let (n, word) = short_scale(amount, precision, 2);
             let sep = if word.is_empty() { "" } else { " " };
@@ -361,7 +372,20 @@ impl<'a> Formatter<'a> {
     pub fn cell(&self, q: Quantity, unit: &Unit) -> String {
         let (factor, shift) = self.cell_scale(unit);
         let decimals = (q.decimals as i32 + shift).max(0) as u32;
-        let body = fixed(q.value * factor, decimals);
+        let mut body = fixed(q.value * factor, decimals);
+        // Moving 10,000억 to 1,000 billion adds a decimal the report never printed: drop zeros
+        // the shift created (1,000.0 → 1,000), keep printed ones.
+        // (Only when nothing after the point was printed: then every decimal came from the shift.)
+        if shift > 0 && q.decimals == 0 && body.contains('.') {
+            for _ in 0..shift {
+                if body.ends_with('0') {
+                    body.pop();
+                }
+            }
+            if body.ends_with('.') {
+                body.pop();
+            }
+        }
         self.bounded(body, q.bound)
     }
 
@@ -584,7 +608,53 @@ mod tests {
                 "2천만 위안",
                 "CNY 20 million",
             ),
+            ("3522", yuan.clone(), "3,522억 위안", "CNY 352.2 billion"),
+            ("1157", yuan.clone(), "1,157억 위안", "CNY 115.7 billion"),
+            ("95.9", yuan.clone(), "95억 9천만 위안", "CNY 9.59 billion"),
+            (
+                "110.3",
+                yuan.clone(),
+                "110억 3천만 위안",
+                "CNY 11.03 billion",
+            ),
+            ("5.64", yuan.clone(), "5억 6,400만 위안", "CNY 564 million"),
+            ("0.05", yuan.clone(), "500만 위안", "CNY 5 million"),
+            ("99999", yuan.clone(), "9조 9,999억 위안", "CNY 10 trillion"),
+            ("84", dollar.clone(), "84억 달러", "USD 8.4 billion"),
+            ("1771", dollar.clone(), "1,771억 달러", "USD 177.1 billion"),
+            (
+                "1610",
+                money(Currency::CNY, 1e4),
+                "1,610만 위안",
+                "CNY 16.1 million",
+            ),
+            (
+                "222",
+                money(Currency::USD, 1e4),
+                "222만 달러",
+                "USD 2.22 million",
+            ),
+            (
+                "1427.15",
+                money(Currency::KRW, 1.0),
+                "1,427.15원",
+                "KRW 1,427.15",
+            ),
+            (
+                "196.60",
+                money(Currency::KRW, 1.0),
+                "196.60원",
+                "KRW 196.60",
+            ),
+            ("100", Unit::Percent, "100%", "100%"),
+            ("0.4", Unit::Percent, "0.4%", "0.4%"),
+            ("0", companies(1.0), "0개사", "0 companies"),
+            ("11264", companies(1.0), "1만 1,264개사", "11,264 companies"),
+            ("-3", companies(1.0), "-3개사", "-3 companies"),
+            ("25.7", companies(1e4), "25만 7천개사", "257,000 companies"),
+            ("9.5", Unit::Plain, "9.5", "9.5"),
         ];
+        assert!(cases.len() >= 40, "{} cases", cases.len());
         for (text, unit, ko, en) in &cases {
             assert_eq!(Formatter::new("ko").prose(q(text), unit), *ko, "ko {text}");
             assert_eq!(Formatter::new("en").prose(q(text), unit), *en, "en {text}");
@@ -678,6 +748,9 @@ mod tests {
         assert_eq!(ko.cell(q("2697"), &yuan), "2,697");
         assert_eq!(en.cell(q("2697"), &yuan), "269.7");
         assert_eq!(en.cell(q("294.16"), &yuan), "29.416");
+        assert_eq!(en.cell(q("10000"), &yuan), "1,000");
+        assert_eq!(en.cell(q("12854"), &yuan), "1,285.4");
+        assert_eq!(en.cell(q("12854.0"), &yuan), "1,285.40");
         assert_eq!(ko.cell(q("10.0"), &Unit::Percent), "10.0");
         assert_eq!(ko.unit_label(&yuan), "억 위안");
         assert_eq!(en.unit_label(&yuan), "CNY billion");

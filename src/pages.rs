@@ -15,7 +15,6 @@
 use crate::build::TocEntry;
 use crate::content::{Chapter, Content};
 use crate::markdown::Heading;
-use crate::numbers::fixed;
 use serde::Serialize;
 use tera::Context;
 
@@ -63,7 +62,7 @@ struct SiteView {
 #[derive(Serialize)]
 struct RateView {
     currency: String,
-    krw: String,
+    krw: f64,
 }
 
 #[derive(Serialize)]
@@ -155,7 +154,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
             .iter()
             .map(|(c, r)| RateView {
                 currency: c.code().to_string(),
-                krw: fixed(*r, 2),
+                krw: *r,
             })
             .collect();
         SiteView {

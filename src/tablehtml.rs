@@ -19,6 +19,8 @@ pub struct Frame<'a> {
     pub before_table: String,
     /// Put the table in a collapsible `<details>` with this summary.
     pub collapsible: Option<String>,
+    /// HTML after the notes (download links), may be empty.
+    pub after: String,
 }
 
 /// Renders `table` in `lang` inside a `<figure>`.
@@ -62,6 +64,7 @@ pub fn render(table: &Table, lang: &str, t: &Strings, frame: Frame) -> String {
         None => h.push_str(&body),
     }
     h.push_str(&footer(table, lang, &fmt, t));
+    h.push_str(&frame.after);
     h.push_str("</figure>\n");
     h
 }
@@ -433,6 +436,7 @@ mod tests {
             label: ("표", 2),
             before_table: String::new(),
             collapsible: None,
+            after: String::new(),
         }
     }
 

@@ -80,6 +80,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.register_function("figure", figure);
         // Add one by one to report every broken file, then all together for inheritance.
         for (name, text) in &sources {
             let mut probe = Tera::new();
@@ -111,6 +112,65 @@ impl Templates {
             .render(name, ctx)
             .map_err(|e| template_error(&self.dir, name, &e, Some(page)))
     }
+}
+
+/// Arguments of the `figure` template function.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureArgs {
+    value: f64,
+    lang: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    scale: Option<f64>,
+    #[serde(default)]
+    noun: Option<String>,
+    #[serde(default)]
+    decimals: Option<u32>,
+}
+
+/// `{{ figure(value=1427.15, unit="money", currency="KRW", decimals=2, lang=page.lang) }}`:
+/// the formatter of table cells and prose, for templates.
+fn figure(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
+    use crate::numbers::{Currency, Formatter, Quantity, Unit};
+    let a: FigureArgs = kwargs.deserialize()?;
+    let currency = |c: Option<&str>| match c {
+        Some("USD") => Ok(Currency::USD),
+        Some("CNY") => Ok(Currency::CNY),
+        Some("KRW") => Ok(Currency::KRW),
+        other => Err(tera::Error::message(format!(
+            "figure(): unknown currency {other:?}, expected \"USD\", \"CNY\" or \"KRW\""
+        ))),
+    };
+    let scale = a.scale.unwrap_or(1.0);
+    let unit = match a.unit.as_deref().unwrap_or("plain") {
+        "money" => Unit::Money {
+            currency: currency(a.currency.as_deref())?,
+            scale,
+        },
+        "percent" => Unit::Percent,
+        "count" => {
+            let mut noun = std::collections::BTreeMap::new();
+            noun.insert(a.lang.clone(), a.noun.clone().unwrap_or_default());
+            Unit::Count {
+                noun: crate::localized::Localized(noun),
+                scale,
+            }
+        }
+        "plain" => Unit::Plain,
+        other => {
+            return Err(tera::Error::message(format!(
+                "figure(): unknown unit \"{other}\", expected money, percent, count or plain"
+            )));
+        }
+    };
+    let decimals = a
+        .decimals
+        .unwrap_or_else(|| Quantity::parse(&a.value.to_string()).map_or(0, |q| q.decimals));
+    Ok(Formatter::new(&a.lang).prose(Quantity::new(a.value, decimals), &unit))
 }
 
 fn template_error(dir: &Path, name: &str, e: &tera::Error, page: Option<&str>) -> Diagnostic {
@@ -218,6 +278,31 @@ mod tests {
             .unwrap_err();
         assert_eq!(e.pos.line, 2);
         assert!(e.message.contains("(while rendering page `ko/x/`)"), "{e}");
+    }
+
+    #[test]
+    fn figure_function_uses_the_shared_formatter() {
+        let files = all((
+            "index.html",
+            "{{ figure(value=1427.15, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"ko\") }}|{{ figure(value=196.6, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"en\") }}|{{ figure(value=2697, unit=\"money\", currency=\"CNY\", scale=100000000, lang=\"en\") }}|{{ figure(value=26.2, unit=\"percent\", lang=\"ko\") }}",
+        ));
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let d = dir_with(&refs);
+        let t = Templates::load(d.path()).ok().unwrap();
+        let out = t.render("index.html", &Context::new(), "/").unwrap();
+        assert_eq!(out, "1,427.15원|KRW 196.60|CNY 269.7 billion|26.2%");
+        let bad = all((
+            "index.html",
+            "{{ figure(value=1, unit=\"money\", currency=\"EUR\", lang=\"ko\") }}",
+        ));
+        let refs: Vec<(&str, &str)> = bad.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let d = dir_with(&refs);
+        let t = Templates::load(d.path()).ok().unwrap();
+        let e = t.render("index.html", &Context::new(), "/").unwrap_err();
+        assert!(e.message.contains("unknown currency"), "{e}");
     }
 
     #[test]

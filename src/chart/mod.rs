@@ -1,0 +1,332 @@
+//! Charts: a data table's `chart:` drawn as SVG at build time with plotters — no JavaScript.
+//!
+//! [`render`] is a pure function of (table, language): it picks the rows, lays out text with
+//! the bundled glyph metrics ([`metrics`]), draws through [`canvas::Canvas`] and finishes the
+//! SVG for the page: `role="img"`, a `<title>` and a `<desc>` written from the data
+//! ([`describe`]), colour classes the stylesheet switches for dark mode.
+//!
+//! Conventions, the same in every kind: estimates (2025E) are drawn translucent with a solid
+//! outline and labelled `E`; derived values are hatched and labelled `†`; thresholds print
+//! `>`/`≈`; years the report gives no figure for stay empty — nothing is interpolated.
+
+pub mod canvas;
+pub mod describe;
+mod draw;
+pub mod metrics;
+
+use crate::data::{Cell, ChartKind, ChartSpec, ColumnKind, NumberCell, Table, Text};
+use crate::i18n::Strings;
+use crate::numbers::{Bound, Formatter, Unit};
+use canvas::PlacedText;
+
+/// Width of every chart, in px (scaled down to the column on phones).
+pub const WIDTH: u32 = 480;
+
+/// One value to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Value in the language's display scale (`269.7` for 2,697억 in English).
+    pub value: f64,
+    /// The label printed at the point (`2,697`, `>10,000`, `2,137.1†`, `26.2%`).
+    pub label: String,
+    /// Computed from stated figures.
+    pub derived: bool,
+    /// A threshold or approximation.
+    pub bound: Option<Bound>,
+}
+
+/// One category or year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// Axis label (`2024`, `2025E`, `미국`).
+    pub label: String,
+    /// The year, for year axes.
+    pub year: Option<i32>,
+    /// An estimate or forecast.
+    pub estimate: bool,
+    /// The bar (or slice, or horizontal bar) value.
+    pub bar: Option<Point>,
+    /// The line value.
+    pub line: Option<Point>,
+    /// The group the slot belongs to (a grouped column other than `x`), for ranked panels.
+    pub group: Option<String>,
+}
+
+/// A drawn chart.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The finished inline SVG.
+    pub svg: String,
+    /// Width and height in px.
+    pub size: (u32, u32),
+    /// Every text placed, for layout checks.
+    pub texts: Vec<PlacedText>,
+}
+
+/// Everything a kind needs to draw.
+pub struct Plot<'a> {
+    /// The slots in order.
+    pub slots: Vec<Slot>,
+    /// Unit line of the bar values (`억 위안`).
+    pub bar_unit: String,
+    /// Unit line of the line values (`%`).
+    pub line_unit: String,
+    /// Legend label of the bars.
+    pub bar_name: String,
+    /// Legend label of the line.
+    pub line_name: String,
+    /// UI strings.
+    pub t: &'a Strings,
+}
+
+fn column_unit(table: &Table, id: &Option<String>) -> Option<(usize, Unit, String)> {
+    let id = id.as_ref()?;
+    let (i, c) = table.column(id)?;
+    match &c.kind {
+        ColumnKind::Number(u) => Some((i, u.clone(), c.id.clone())),
+        _ => None,
+    }
+}
+
+/// The compact label of a value on a chart.
+pub fn point_label(cell: &NumberCell, unit: &Unit, fmt: &Formatter) -> String {
+    let mut q = cell.quantity;
+    let bound = q.bound.take();
+    let mut s = fmt.cell(q, unit);
+    if matches!(unit, Unit::Percent) {
+        s.push('%');
+    }
+    let prefix = match bound {
+        Some(Bound::Over | Bound::Plus) => ">",
+        Some(Bound::About | Bound::Nearly) => "≈",
+        None => "",
+    };
+    let mut out = format!("{prefix}{s}");
+    if cell.derived.is_some() {
+        out.push('†');
+    }
+    out
+}
+
+fn point(cell: &Cell, unit: &Unit, fmt: &Formatter) -> Option<Point> {
+    let Cell::Number(n) = cell else { return None };
+    let (factor, _) = fmt.cell_scale(unit);
+    Some(Point {
+        value: n.quantity.value * factor,
+        label: point_label(n, unit, fmt),
+        derived: n.derived.is_some(),
+        bound: n.quantity.bound,
+    })
+}
+
+fn x_label(cell: &Cell, estimate: bool, lang: &str) -> (String, Option<i32>) {
+    match cell {
+        Cell::Year(y) => (
+            if estimate {
+                format!("{y}E")
+            } else {
+                y.to_string()
+            },
+            Some(*y),
+        ),
+        Cell::Name(s) => (s.clone(), None),
+        Cell::Text(l) => match l.get(lang) {
+            Some(Text::Plain(s)) => (s.clone(), None),
+            Some(Text::List(items)) => (
+                items.first().map(|i| i.text.clone()).unwrap_or_default(),
+                None,
+            ),
+            None => (String::new(), None),
+        },
+        Cell::Number(n) => (n.quantity.value.to_string(), None),
+        Cell::Missing => (String::new(), None),
+    }
+}
+
+/// The slots of a chart: one per row, or one per year of `years` (years without a row are
+/// empty slots — gaps).
+pub fn slots(table: &Table, spec: &ChartSpec, lang: &str) -> Vec<Slot> {
+    let fmt = Formatter::new(lang);
+    let x = spec
+        .x
+        .as_ref()
+        .and_then(|id| table.column(id))
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    let bars = column_unit(table, &spec.bars);
+    let line = column_unit(table, &spec.line);
+    let group = table
+        .columns
+        .iter()
+        .position(|c| c.group)
+        .filter(|g| *g != x);
+    let from_rows: Vec<Slot> = table
+        .rows
+        .iter()
+        .map(|r| {
+            let (label, year) = x_label(&r.cells[x], r.estimate, lang);
+            Slot {
+                label,
+                year,
+                estimate: r.estimate,
+                bar: bars
+                    .as_ref()
+                    .and_then(|(i, u, _)| point(&r.cells[*i], u, &fmt)),
+                line: line
+                    .as_ref()
+                    .and_then(|(i, u, _)| point(&r.cells[*i], u, &fmt)),
+                group: group.map(|g| x_label(&r.cells[g], false, lang).0),
+            }
+        })
+        .collect();
+    match spec.years {
+        Some([first, last]) => (first..=last)
+            .map(|y| {
+                from_rows
+                    .iter()
+                    .find(|s| s.year == Some(y))
+                    .cloned()
+                    .unwrap_or(Slot {
+                        label: y.to_string(),
+                        year: Some(y),
+                        estimate: false,
+                        bar: None,
+                        line: None,
+                        group: None,
+                    })
+            })
+            .collect(),
+        None => from_rows,
+    }
+}
+
+/// Draws `table`'s chart in `lang`; `None` for tables whose chart cannot be drawn (`kind:
+/// none`) or that have no `chart:`. `id` must be unique on the page (it prefixes the SVG's
+/// `title`/`desc` ids).
+pub fn render(table: &Table, lang: &str, t: &Strings, id: &str) -> Option<Rendered> {
+    let spec = table.chart.as_ref()?;
+    if spec.kind == ChartKind::None {
+        return None;
+    }
+    let fmt = Formatter::new(lang);
+    let unit_of = |c: &Option<String>| {
+        column_unit(table, c)
+            .map(|(_, u, _)| fmt.unit_label(&u))
+            .unwrap_or_default()
+    };
+    let name_of = |c: &Option<String>| {
+        c.as_ref()
+            .and_then(|id| table.column(id))
+            .map(|(_, col)| col.label.text(lang).to_string())
+            .unwrap_or_default()
+    };
+    let plot = Plot {
+        slots: slots(table, spec, lang),
+        bar_unit: unit_of(&spec.bars),
+        line_unit: unit_of(&spec.line),
+        bar_name: name_of(&spec.bars),
+        line_name: name_of(&spec.line),
+        t,
+    };
+    let mut buf = String::new();
+    let (texts, size) = draw::draw(&mut buf, spec.kind, &plot);
+    let desc = describe::describe(table, spec, &plot.slots, lang, t);
+    let svg = finish(&buf, id, table.title.text(lang), &desc);
+    Some(Rendered { svg, size, texts })
+}
+
+/// Sentinel colours → classes the stylesheet recolours (dark mode).
+const CLASSES: &[(&str, &str)] = &[
+    ("#1C2330", "ink"),
+    ("#4A5466", "soft"),
+    ("#D9DDE4", "rule"),
+    ("#FFFFFF", "paper"),
+    ("#BBBBBB", "missing"),
+];
+
+/// Adds accessibility and colour classes to plotters' SVG.
+fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
+    use crate::markdown::escape;
+    let mut out = String::with_capacity(raw.len() + 512);
+    let mut rest = raw;
+    // The root element: accessible name and description, responsive sizing by viewBox.
+    if let Some(start) = rest.find("<svg") {
+        let end = rest[start..]
+            .find('>')
+            .map(|e| start + e)
+            .unwrap_or(rest.len());
+        let attrs = &rest[start + 4..end];
+        out.push_str(&format!(
+            "<svg{attrs} class=\"chart-svg\" role=\"img\" aria-labelledby=\"{id}:title {id}:desc\" focusable=\"false\">\n<title id=\"{id}:title\">{}</title>\n<desc id=\"{id}:desc\">{}</desc>",
+            escape(title),
+            escape(desc)
+        ));
+        rest = &rest[end + 1..];
+    }
+    // Every element: a class per sentinel fill or stroke colour.
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let gt = rest[lt..]
+            .find('>')
+            .map(|g| lt + g)
+            .unwrap_or(rest.len() - 1);
+        let tag = &rest[lt..=gt];
+        let mut classes: Vec<String> = Vec::new();
+        for (colour, name) in CLASSES {
+            if tag.contains(&format!("fill=\"{colour}\"")) {
+                classes.push(format!("f-{name}"));
+            }
+            if tag.contains(&format!("stroke=\"{colour}\"")) {
+                classes.push(format!("s-{name}"));
+            }
+        }
+        if classes.is_empty() || tag.starts_with("</") {
+            out.push_str(tag);
+        } else {
+            let close = if tag.ends_with("/>") {
+                tag.len() - 2
+            } else {
+                tag.len() - 1
+            };
+            out.push_str(&tag[..close]);
+            out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+            out.push_str(&tag[close..]);
+        }
+        rest = &rest[gt + 1..];
+    }
+    out.push_str(rest);
+    out.replace(
+        &format!("font-family=\"{}\"", metrics::FAMILY),
+        "font-family=\"sans-serif\"",
+    )
+}
+
+/// The chart as a file of its own: the page's font stack and dark-mode colours inlined.
+pub fn standalone(svg: &str) -> String {
+    let style = "<style>text{font-family:\"Noto Sans KR\",\"Noto Sans CJK KR\",\"Apple SD Gothic Neo\",\"Malgun Gothic\",system-ui,sans-serif}\
+@media (prefers-color-scheme:dark){svg{background:#14181f}.f-ink{fill:#e6e9ef}.f-soft{fill:#a9b1c0}.s-rule{stroke:#343c49}.s-soft{stroke:#a9b1c0}.f-paper{fill:#14181f}.s-paper{stroke:#14181f}}</style>";
+    match svg.find("</desc>") {
+        Some(i) => format!("{}{style}{}\n", &svg[..i + 7], &svg[i + 7..]),
+        None => svg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finishing_adds_classes_and_accessibility() {
+        let raw = "<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\">\n<text fill=\"#1C2330\" font-family=\"folio-sans\">a&lt;</text>\n<line stroke=\"#D9DDE4\"/>\n<rect fill=\"#0072B2\"/>\n</svg>\n";
+        let s = finish(raw, "fig:x", "T <1>", "D \"2\"");
+        assert!(s.starts_with("<svg width=\"10\" height=\"10\" viewBox=\"0 0 10 10\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" role=\"img\" aria-labelledby=\"fig:x:title fig:x:desc\""));
+        assert!(s.contains("<title id=\"fig:x:title\">T &lt;1&gt;</title>"));
+        assert!(s.contains("<desc id=\"fig:x:desc\">D &quot;2&quot;</desc>"));
+        assert!(s.contains(
+            "<text fill=\"#1C2330\" font-family=\"sans-serif\" class=\"f-ink\">a&lt;</text>"
+        ));
+        assert!(s.contains("<line stroke=\"#D9DDE4\" class=\"s-rule\"/>"));
+        assert!(s.contains("<rect fill=\"#0072B2\"/>"));
+        assert!(standalone(&s).contains("</desc><style>"));
+    }
+}
