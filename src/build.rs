@@ -89,6 +89,7 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         chapters.push(r);
     }
     check_anchors(&chapters, &mut ds);
+    link_sections(&mut chapters);
     check_usage(&content, &chapters, &mut ds);
 
     // Pages.
@@ -162,7 +163,7 @@ fn render_chapter<'a>(
     start: Numbering,
 ) -> (RenderedChapter<'a>, Vec<Diagnostic>) {
     let mut ctx = Expander::new(content, c, "../../", start);
-    let labels = expand::labels(&content.strings[&c.lang]);
+    let labels = expand::labels(&content.strings[&c.lang], &c.lang);
     let body = markdown::render(c.body(), &mut ctx, &labels);
     let index = LineIndex::new(&c.source.text);
     let mut ds: Vec<Diagnostic> = body
@@ -260,24 +261,53 @@ fn check_usage(content: &Content, chapters: &[RenderedChapter], ds: &mut Diagnos
             ));
         }
     }
-    let published = content.published_languages();
-    if published.len() < 2 {
-        return;
+    let shapes: Vec<crate::translation::Shape> = chapters
+        .iter()
+        .map(|r| crate::translation::Shape {
+            chapter: r.chapter,
+            headings: &r.body.headings,
+            footnotes: r.body.footnote_count,
+            data: &r.used_tables,
+        })
+        .collect();
+    crate::translation::check(content, &shapes, ds);
+}
+
+/// Marks each heading with its counterpart in the other languages (`data-alt-en="…"`) where
+/// both versions of a chapter have the same sections, so the language switch can land on the
+/// section the reader is in.
+fn link_sections(chapters: &mut [RenderedChapter]) {
+    let mut by_slug: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in chapters.iter().enumerate() {
+        by_slug.entry(r.chapter.slug.clone()).or_default().push(i);
     }
-    let mut by_slug: BTreeMap<&str, Vec<&Chapter>> = BTreeMap::new();
-    for c in &content.chapters {
-        by_slug.entry(&c.slug).or_default().push(c);
-    }
-    for (_, versions) in by_slug {
-        for lang in &published {
-            if !versions.iter().any(|c| &c.lang == lang) {
-                let c = versions[0];
-                ds.push(Diagnostic::warning(
-                    &c.source.path,
-                    Pos::START,
-                    format!("chapter `{}` has no `{lang}` translation", c.stem()),
-                    format!("content/chapters/{}.{lang}.md", c.stem()),
-                ));
+    for group in by_slug.values() {
+        for &a in group {
+            for &b in group {
+                if a == b {
+                    continue;
+                }
+                let (ha, hb) = (&chapters[a].body.headings, &chapters[b].body.headings);
+                let same =
+                    ha.len() == hb.len() && ha.iter().zip(hb).all(|(x, y)| x.level == y.level);
+                if !same {
+                    continue;
+                }
+                let other = chapters[b].chapter.lang.clone();
+                let pairs: Vec<(String, String, u8)> = ha
+                    .iter()
+                    .zip(hb)
+                    .map(|(x, y)| (x.id.clone(), y.id.clone(), x.level))
+                    .collect();
+                let html = &mut chapters[a].body.html;
+                for (id, alt, level) in pairs {
+                    let tag = format!("<h{level} id=\"{}\"", crate::markdown::escape_attr(&id));
+                    let with = format!(
+                        "{tag} data-alt-{other}=\"{}\"",
+                        crate::markdown::escape_attr(&alt)
+                    );
+                    *html = html.replacen(&tag, &with, 1);
+                }
             }
         }
     }

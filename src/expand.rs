@@ -545,10 +545,11 @@ pub fn svg_path(id: &str, lang: &str) -> String {
 }
 
 /// The labels the Markdown renderer writes, in the chapter's language.
-pub fn labels(strings: &Strings) -> markdown::Labels {
+pub fn labels(strings: &Strings, lang: &str) -> markdown::Labels {
     markdown::Labels {
         footnotes: strings.get("footnotes").to_string(),
         back_to_text: strings.get("back_to_text").to_string(),
+        lang: lang.to_string(),
     }
 }
 

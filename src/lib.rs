@@ -27,4 +27,5 @@ pub mod slug;
 pub mod source;
 pub mod tablehtml;
 pub mod templates;
+pub mod translation;
 pub mod yaml;

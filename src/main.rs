@@ -31,6 +31,16 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Record in translations which version of their source they were made from
+    /// (`translated_from:`), after bringing them up to date.
+    Stamp {
+        /// Site root holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Translated chapter files, e.g. content/chapters/02-market-size.en.md.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Run every check and write nothing.
     Check {
         /// Site root holding content/, templates/ and static/.
@@ -42,10 +52,46 @@ enum Command {
     },
 }
 
+fn stamp(root: &std::path::Path, files: &[PathBuf]) -> ExitCode {
+    let content = match folio::content::load(root) {
+        Ok(c) => c,
+        Err(ds) => {
+            for d in ds.sorted() {
+                eprintln!("{}", d.relative_to(root));
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut failed = false;
+    for f in files {
+        let path = if f.is_absolute() {
+            f.clone()
+        } else {
+            root.join(f)
+        };
+        match folio::translation::stamp(&content, &path) {
+            Ok(hash) => eprintln!("{}: translated_from: {hash}", f.display()),
+            Err(d) => {
+                eprintln!("{}", d.relative_to(root));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
+    if let Command::Stamp { root, files } = &cli.command {
+        return stamp(root, files);
+    }
     let (opts, write) = match cli.command {
+        Command::Stamp { .. } => unreachable!("handled above"),
         Command::Build { root, out, strict } => (Options { root, out, strict }, true),
         Command::Check { root, strict } => (
             Options {

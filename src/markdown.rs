@@ -86,6 +86,9 @@ pub struct Labels {
     pub footnotes: String,
     /// Label of a footnote's link back to the text (`본문으로`).
     pub back_to_text: String,
+    /// Language of the page. On pages not in Korean, emphasised Hangul (`*빅데크*`, a quoted
+    /// Korean wording) is marked `lang="ko"` so screen readers switch voice.
+    pub lang: String,
 }
 
 /// One heading of a page.
@@ -597,6 +600,9 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
         html = html.replacen(&ph, expansion, 1);
     }
 
+    if labels.lang != "ko" {
+        html = mark_korean_quotes(&html);
+    }
     out.html = html;
     out.ids = {
         let mut v: Vec<String> = ids.into_set().into_iter().collect();
@@ -631,6 +637,30 @@ fn resolve(dest: &str, ctx: &mut dyn Context, link_type: LinkType) -> Result<Lin
         });
     }
     ctx.link(dest)
+}
+
+/// True for Hangul syllables and jamo.
+pub fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// `<em>빅데크</em>` → `<em lang="ko">빅데크</em>`.
+fn mark_korean_quotes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find("<em>") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 4..];
+        let end = after.find("</em>").unwrap_or(after.len());
+        if after[..end].chars().any(is_hangul) {
+            out.push_str("<em lang=\"ko\">");
+        } else {
+            out.push_str("<em>");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `[^label]` markers outside code (definitions `[^label]:` excluded), with their offsets.
@@ -761,7 +791,27 @@ mod tests {
         Labels {
             footnotes: "각주".into(),
             back_to_text: "본문으로".into(),
+            lang: "ko".into(),
         }
+    }
+
+    #[test]
+    fn korean_quotes_on_other_pages_are_marked() {
+        let labels = Labels {
+            lang: "en".into(),
+            ..labels()
+        };
+        let r = render(
+            "The report writes *빅데크* for *Big Tech*.\n",
+            &mut Ctx,
+            &labels,
+        );
+        assert!(
+            r.html
+                .contains("<em lang=\"ko\">빅데크</em> for <em>Big Tech</em>"),
+            "{}",
+            r.html
+        );
     }
 
     fn run(md: &str) -> Rendered {

@@ -114,8 +114,8 @@ fn basic_site_builds_every_page() {
     assert!(ko.contains("<a class=\"prev\" rel=\"prev\" href=\"../intro/\">"));
     assert!(ko.contains("<link rel=\"stylesheet\" href=\"../../style.css\">"));
     // Headings keep Hangul and stay unique.
-    assert!(ko.contains("<h2 id=\"시장-규모\">시장 규모</h2>"));
-    assert!(ko.contains("<h2 id=\"시장-규모-1\">시장 규모</h2>"));
+    assert!(ko.contains("<h2 id=\"시장-규모\" data-alt-en=\"market-size\">시장 규모</h2>"));
+    assert!(ko.contains("<h2 id=\"시장-규모-1\" data-alt-en=\"market-size-1\">시장 규모</h2>"));
     // Shortcodes.
     assert!(ko.contains("<span class=\"figure-value\">2,697억 위안(약 371억 5,300만 달러)</span>"));
     assert!(ko.contains("<span class=\"caption-label\">그림 1</span> 중국의 AI 산업 시장규모 및 추이(2022년~2025년E)"));
@@ -145,6 +145,18 @@ fn basic_site_builds_every_page() {
     );
     assert!(en.contains("<p class=\"unit\">Unit: CNY billion, %</p>"));
     assert!(en.contains("<a href=\"../../ko/market/\" hreflang=\"ko\" lang=\"ko\">한국어</a>"));
+
+    // Sections map to their counterparts for the language switch.
+    let intro = read(&public, "ko/intro/index.html");
+    assert!(
+        intro.contains("<h2 id=\"기초단계\" data-alt-en=\"foundation-layer\">"),
+        "section-level language switch"
+    );
+    assert!(
+        read(&public, "en/intro/index.html")
+            .contains("<h2 id=\"foundation-layer\" data-alt-ko=\"기초단계\">")
+    );
+    assert!(ko.contains("<script src=\"../../folio.js\" defer></script>"));
 
     let contents = read(&public, "ko/index.html");
     assert!(contents.contains("<span class=\"part-title\">I. 중국의 AI 산업 현황</span>"));
@@ -283,4 +295,111 @@ fn every_bad_fixture_fails_with_its_message_and_keeps_the_previous_site() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Applies `edit` to a copy of the basic site, runs `folio check`, returns stderr.
+fn check_after(edit: impl Fn(&Path)) -> Run {
+    let site = basic_site();
+    edit(site.path());
+    folio(&["check"], site.path())
+}
+
+fn replace_in(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{rel} lacks {from:?}");
+    std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn translation_parity_is_checked() {
+    const EN: &str = "content/chapters/02-market.en.md";
+    const KO: &str = "content/chapters/02-market.ko.md";
+    type Edit = Box<dyn Fn(&Path)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "a table shown in one language only",
+            Box::new(|r| replace_in(r, EN, "{{ table(id=\"firms\") }}", "")),
+            "content/chapters/02-market.en.md:1:1: warning: table `firms` is shown in `ko` but not in `en` — expected the same table or chart in 02-market.en.md",
+        ),
+        (
+            "a different number of footnotes",
+            Box::new(|r| replace_in(r, EN, "in 2024[^4]", "in 2024")),
+            "content/chapters/02-market.en.md:1:1: warning: chapter `02-market` has 1 footnotes in `ko` but 0 in `en` — expected the footnotes of 02-market.ko.md",
+        ),
+        (
+            "a different number of headings",
+            Box::new(|r| replace_in(r, EN, "## Market size\n\nA second", "A second")),
+            "content/chapters/02-market.en.md:1:1: warning: chapter `02-market` has 2 headings in `ko` but 1 in `en` — expected the same sections, at the same levels, as 02-market.ko.md",
+        ),
+        (
+            "a source changed after its translation",
+            Box::new(|r| replace_in(r, KO, "두 번째 같은 제목.", "두 번째 같은 제목이다.")),
+            "content/chapters/02-market.en.md:4:18: warning: the translation is out of date: `02-market.ko.md` changed after it was translated (translated_from: eb715685ee32, source now 78a3d75676a4) — expected the translation brought up to date, then `folio stamp content/chapters/02-market.en.md`",
+        ),
+        (
+            "a translation that does not say what it was made from",
+            Box::new(|r| replace_in(r, EN, "translated_from: eb715685ee32\n", "")),
+            "content/chapters/02-market.en.md:1:1: warning: the translation does not record which version of `02-market.ko.md` it was made from — expected `translated_from: eb715685ee32` in its front matter (run `folio stamp content/chapters/02-market.en.md`)",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, edit, expected) in cases {
+        let run = check_after(edit);
+        if !run.ok {
+            failures.push(format!(
+                "{name}: a warning must not fail a plain check\n{}",
+                run.stderr
+            ));
+        }
+        if !run.stderr.lines().any(|l| l == expected) {
+            failures.push(format!(
+                "{name}: expected\n  {expected}\ngot:\n{}",
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn stamp_records_the_source_version() {
+    let site = basic_site();
+    replace_in(
+        site.path(),
+        "content/chapters/02-market.ko.md",
+        "두 번째 같은 제목.",
+        "두 번째 같은 제목이다.",
+    );
+    assert!(
+        !folio(&["check", "--strict"], site.path()).ok,
+        "stale before stamping"
+    );
+    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["stamp", "--root"])
+        .arg(site.path())
+        .arg("content/chapters/02-market.en.md")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let check = folio(&["check", "--strict"], site.path());
+    assert!(check.ok, "{}", check.stderr);
+    let text = read(site.path(), "content/chapters/02-market.en.md");
+    assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: 78a3d75676a4\n---\n"), "{text}");
+    // Stamping a source-language chapter is refused.
+    let bad = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["stamp", "--root"])
+        .arg(site.path())
+        .arg("content/chapters/02-market.ko.md")
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr)
+            .contains("is in the source language `ko` — expected a translation")
+    );
 }
