@@ -29,6 +29,7 @@ pub const REQUIRED: &[&str] = &[
     "data_table",
     "download_csv",
     "download_svg",
+    "print_edition",
 ];
 
 /// The UI strings of one language.

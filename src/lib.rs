@@ -22,6 +22,8 @@ pub mod markdown;
 pub mod numbers;
 pub mod output;
 pub mod pages;
+pub mod pdf;
+pub mod print;
 pub mod shortcode;
 pub mod slug;
 pub mod source;

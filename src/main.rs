@@ -41,6 +41,18 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print one language's edition to PDF with a locally installed Chromium (never downloaded).
+    Pdf {
+        /// Site root holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Language of the edition (default: the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The PDF to write (default: report.<lang>.pdf).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Run every check and write nothing.
     Check {
         /// Site root holding content/, templates/ and static/.
@@ -90,8 +102,22 @@ fn main() -> ExitCode {
     if let Command::Stamp { root, files } = &cli.command {
         return stamp(root, files);
     }
+    if let Command::Pdf { root, lang, out } = &cli.command {
+        return match folio::pdf::print(root, lang.as_deref(), out.as_deref()) {
+            Ok(path) => {
+                eprintln!("folio: wrote {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(ds) => {
+                for d in ds {
+                    eprintln!("{}", d.relative_to(root));
+                }
+                ExitCode::FAILURE
+            }
+        };
+    }
     let (opts, write) = match cli.command {
-        Command::Stamp { .. } => unreachable!("handled above"),
+        Command::Stamp { .. } | Command::Pdf { .. } => unreachable!("handled above"),
         Command::Build { root, out, strict } => (Options { root, out, strict }, true),
         Command::Check { root, strict } => (
             Options {

@@ -129,6 +129,14 @@ struct PartView {
 }
 
 #[derive(Serialize)]
+struct PrintChapter {
+    slug: String,
+    title: String,
+    part: Option<String>,
+    html: String,
+}
+
+#[derive(Serialize)]
 struct SitemapEntry {
     loc: String,
     alternates: Vec<Alternate>,
@@ -296,6 +304,53 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
         sitemap.push(SitemapEntry {
             loc: format!("{base}{url}"),
             alternates: alts,
+        });
+
+        // The print edition: every chapter on one page.
+        let print_url = format!("{lang}/print/");
+        let root = root_of(&print_url);
+        let print_alts = alternates(&|l| Some(format!("{l}/print/")));
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &PageView {
+                kind: "print",
+                lang: lang.clone(),
+                locale: locale(lang),
+                url: print_url.clone(),
+                canonical: format!("{base}{print_url}"),
+                title: format!(
+                    "{} — {}",
+                    strings.get("print_edition"),
+                    cfg.title.text(lang)
+                ),
+                description: cfg.description.text(lang).to_string(),
+                root: root.clone(),
+                alternates: print_alts.clone(),
+                languages: language_links(&|l| format!("{l}/print/"), lang, &root),
+            },
+        );
+        ctx.insert("site", &site_view(lang));
+        ctx.insert("t", strings);
+        let print_chapters: Vec<PrintChapter> = chapters
+            .iter()
+            .map(|b| PrintChapter {
+                slug: b.chapter.slug.clone(),
+                title: b.chapter.front.title.clone(),
+                part: b.chapter.front.part.clone(),
+                html: crate::print::chapter_html(b.html, &b.chapter.slug, lang),
+            })
+            .collect();
+        ctx.insert("chapters", &print_chapters);
+        pages.push(Page {
+            template: "print.html".into(),
+            context: ctx,
+            url: print_url.clone(),
+            file: format!("{print_url}index.html"),
+        });
+        sitemap.push(SitemapEntry {
+            loc: format!("{base}{print_url}"),
+            alternates: print_alts,
         });
 
         // Chapters.

@@ -19,6 +19,7 @@ pub const REQUIRED: &[&str] = &[
     "index.html",
     "contents.html",
     "chapter.html",
+    "print.html",
     "404.html",
     "sitemap.xml",
     "robots.txt",

@@ -158,6 +158,31 @@ fn basic_site_builds_every_page() {
     );
     assert!(ko.contains("<script src=\"../../folio.js\" defer></script>"));
 
+    // The print edition: every chapter on one page, ids namespaced per chapter.
+    let print = read(&public, "ko/print/index.html");
+    assert!(print.contains("<section class=\"print-chapter chapter\" id=\"market\" aria-labelledby=\"print-title:market\">"));
+    assert!(
+        print.contains("<h3 id=\"market:시장-규모\">시장 규모</h3>"),
+        "headings one level down"
+    );
+    assert!(
+        print.contains("<li id=\"market:fn:1\" value=\"1\">")
+            && print.contains("<li id=\"intro:fn:1\" value=\"1\">"),
+        "footnotes per chapter"
+    );
+    assert!(
+        print.contains("href=\"#intro:%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\""),
+        "cross-chapter links stay on the page"
+    );
+    assert!(
+        print.contains("<span class=\"caption-label\">그림 1</span>")
+            && print.contains("<span class=\"caption-label\">표 1</span>")
+    );
+    assert!(
+        read(&public, "en/print/index.html")
+            .contains("<a href=\"../../ko/print/\" hreflang=\"ko\" lang=\"ko\">한국어</a>")
+    );
+
     let contents = read(&public, "ko/index.html");
     assert!(contents.contains("<span class=\"part-title\">I. 중국의 AI 산업 현황</span>"));
     assert!(contents.contains("&lt;USD 1 = 1,427.15원, CNY 1 = 196.60원&gt;"));
@@ -402,4 +427,36 @@ fn stamp_records_the_source_version() {
         String::from_utf8_lossy(&bad.stderr)
             .contains("is in the source language `ko` — expected a translation")
     );
+}
+
+#[test]
+fn pdf_uses_the_local_chromium_or_says_how_to_get_one() {
+    let site = basic_site();
+    let out = site.path().join("report.pdf");
+    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["pdf", "--lang", "en", "--root"])
+        .arg(site.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF");
+    assert!(bytes.len() > 10_000);
+    let missing = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["pdf", "--root"])
+        .arg(site.path())
+        .env("PATH", "/nonexistent")
+        .env_remove("FOLIO_CHROMIUM")
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains(
+        "error: no Chromium found on this machine (folio never downloads a browser) — expected `chromium` on the PATH (Debian/Ubuntu: apt-get install chromium)"
+    ));
 }
