@@ -68,19 +68,19 @@ fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
             };
         }
         if let Some(rest) = href.strip_prefix(&chapter_prefix) {
-            if let Some((other, anchor)) = rest.split_once("/#") {
-                if !other.contains('/') {
-                    return if global(anchor) {
-                        format!("#{anchor}")
-                    } else {
-                        format!("#{other}:{anchor}")
-                    };
-                }
+            if let Some((other, anchor)) = rest.split_once("/#")
+                && !other.contains('/')
+            {
+                return if global(anchor) {
+                    format!("#{anchor}")
+                } else {
+                    format!("#{other}:{anchor}")
+                };
             }
-            if let Some(other) = rest.strip_suffix('/') {
-                if !other.contains('/') {
-                    return format!("#{other}");
-                }
+            if let Some(other) = rest.strip_suffix('/')
+                && !other.contains('/')
+            {
+                return format!("#{other}");
             }
         }
         href.to_string()
