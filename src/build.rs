@@ -89,6 +89,7 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         chapters.push(r);
     }
     check_anchors(&chapters, &mut ds);
+    crate::numeric::check(&content, &mut ds);
     link_sections(&mut chapters);
     check_usage(&content, &chapters, &mut ds);
 

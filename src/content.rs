@@ -35,6 +35,19 @@ pub struct Front {
     /// Content hash of the source-language chapter this translation was made from.
     #[serde(default)]
     pub translated_from: Option<String>,
+    /// Numeric findings in this chapter's text an editor has reviewed.
+    #[serde(default)]
+    pub acknowledged: Vec<ProseAcknowledgement>,
+}
+
+/// A reviewed finding in prose: the text it concerns and why it stays.
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ProseAcknowledgement {
+    /// The text the finding quotes (e.g. `1,206억 위안(약 165억 3천만 달러)`).
+    pub text: String,
+    /// Why it stays as written.
+    pub reason: String,
 }
 
 /// One chapter in one language.

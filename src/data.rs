@@ -37,6 +37,21 @@ pub struct Table {
     pub chart: Option<ChartSpec>,
     /// Positions of every YAML node, for later diagnostics.
     pub index: YamlIndex,
+    /// Findings of `folio check` an editor has reviewed.
+    pub acknowledged: Vec<Acknowledgement>,
+}
+
+/// A reviewed numeric finding on a table: `{ check: growth, row: "2024", reason: "…" }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// Which check: `growth`, `shares` or `derived`.
+    pub check: String,
+    /// The row concerned (its key), when the finding is about one row.
+    #[serde(default)]
+    pub row: Option<String>,
+    /// Why the figures stay as they are.
+    pub reason: String,
 }
 
 /// A column.
@@ -181,6 +196,8 @@ struct RawTable {
     rows: Vec<Tree>,
     #[serde(default)]
     chart: Option<ChartSpec>,
+    #[serde(default)]
+    acknowledged: Vec<Acknowledgement>,
 }
 
 #[derive(Deserialize)]
@@ -264,6 +281,31 @@ impl Table {
         if let Some(spec) = &raw.chart {
             loader.chart(spec, &columns);
         }
+        for (i, a) in raw.acknowledged.iter().enumerate() {
+            if !["growth", "shares", "derived", "conversion"].contains(&a.check.as_str()) {
+                loader.err(
+                    &format!("acknowledged[{i}].check"),
+                    format!("unknown check `{}`", a.check),
+                    "`growth`, `shares`, `derived` or `conversion`",
+                );
+            }
+            if a.reason.trim().is_empty() {
+                loader.err(
+                    &format!("acknowledged[{i}]"),
+                    "an acknowledgement without a reason",
+                    "`reason:` saying why the figures stay as they are",
+                );
+            }
+            if let Some(k) = &a.row
+                && !rows.iter().any(|r| r.key.as_deref() == Some(k.as_str()))
+            {
+                loader.err(
+                    &format!("acknowledged[{i}].row"),
+                    format!("no row `{k}` to acknowledge"),
+                    "the key of a row of this table",
+                );
+            }
+        }
         if !ds.is_empty() {
             return Err(ds);
         }
@@ -278,7 +320,16 @@ impl Table {
             rows,
             chart: raw.chart,
             index,
+            acknowledged: raw.acknowledged,
         })
+    }
+
+    /// The reason given for acknowledging `check` on the row `row` (or the whole table).
+    pub fn acknowledgement(&self, check: &str, row: Option<&str>) -> Option<&str> {
+        self.acknowledged
+            .iter()
+            .find(|a| a.check == check && (a.row.is_none() || a.row.as_deref() == row))
+            .map(|a| a.reason.as_str())
     }
 
     /// The column with `id`.

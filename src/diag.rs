@@ -11,6 +11,8 @@ use std::path::{Path, PathBuf};
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// A finding an editor reviewed and acknowledged: reported, never failing.
+    Note,
     /// Worth fixing; fails the build only under `--strict`.
     Warning,
     /// The build cannot produce a correct site.
@@ -90,12 +92,89 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// `path:line:col: error: … — expected …`
+    #[default]
+    Text,
+    /// One JSON array of objects.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
+    Github,
+}
+
+impl Severity {
+    /// The word printed for this severity.
+    pub fn word(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// Escapes a GitHub workflow-command value (`%`, CR, LF; and `:` `,` in properties).
+fn github_escape(s: &str, property: bool) -> String {
+    let mut out = s
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+/// Renders `items` in `format` (text and GitHub: one per line; JSON: one array).
+pub fn render(items: &[Diagnostic], format: Format) -> String {
+    match format {
+        Format::Text => items.iter().map(|d| format!("{d}\n")).collect(),
+        Format::Github => items
+            .iter()
+            .map(|d| {
+                let level = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Note => "notice",
+                };
+                let text = if d.expected.is_empty() {
+                    d.message.clone()
+                } else {
+                    format!("{} — expected {}", d.message, d.expected)
+                };
+                format!(
+                    "::{level} file={},line={},col={}::{}\n",
+                    github_escape(&d.path.to_string_lossy(), true),
+                    d.pos.line,
+                    d.pos.col,
+                    github_escape(&text, false)
+                )
+            })
+            .collect(),
+        Format::Json => {
+            let v: Vec<serde_json::Value> = items
+                .iter()
+                .map(|d| {
+                    serde_json::json!({
+                        "severity": d.severity.word(),
+                        "path": d.path.to_string_lossy(),
+                        "line": d.pos.line,
+                        "column": d.pos.col,
+                        "message": d.message,
+                        "expected": d.expected,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&v).unwrap_or_else(|_| "[]".into()) + "\n"
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = self.severity.word();
         write!(
             f,
             "{}:{}:{}: {level}: {}",
@@ -148,7 +227,7 @@ impl Diagnostics {
     pub fn fails(&self, strict: bool) -> bool {
         self.items
             .iter()
-            .any(|d| d.severity == Severity::Error || strict)
+            .any(|d| d.severity == Severity::Error || (strict && d.severity == Severity::Warning))
     }
 
     /// Number of errors.
@@ -213,6 +292,20 @@ mod tests {
     }
 
     #[test]
+    fn json_and_github_formats() {
+        let d = Diagnostic::warning("content/a, b.md", Pos::new(3, 7), "50% off: x", "y");
+        let gh = render(std::slice::from_ref(&d), Format::Github);
+        assert_eq!(
+            gh,
+            "::warning file=content/a%2C b.md,line=3,col=7::50%25 off: x — expected y\n"
+        );
+        let json: serde_json::Value = serde_json::from_str(&render(&[d], Format::Json)).unwrap();
+        assert_eq!(json[0]["line"], 3);
+        assert_eq!(json[0]["severity"], "warning");
+        assert_eq!(json[0]["expected"], "y");
+    }
+
+    #[test]
     fn warnings_fail_only_when_strict() {
         let mut ds = Diagnostics::new();
         ds.push(Diagnostic::warning("a", Pos::START, "w", ""));
@@ -220,6 +313,12 @@ mod tests {
         assert!(ds.fails(true));
         ds.push(Diagnostic::error("a", Pos::START, "e", ""));
         assert!(ds.fails(false));
+        let mut notes = Diagnostics::new();
+        notes.push(Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::warning("a", Pos::START, "n", "")
+        });
+        assert!(!notes.fails(true), "acknowledged findings never fail");
     }
 
     #[test]

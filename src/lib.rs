@@ -6,6 +6,7 @@
 
 #![deny(missing_docs)]
 
+pub mod amounts;
 pub mod build;
 pub mod chart;
 pub mod config;
@@ -20,6 +21,7 @@ pub mod i18n;
 pub mod localized;
 pub mod markdown;
 pub mod numbers;
+pub mod numeric;
 pub mod output;
 pub mod pages;
 pub mod pdf;

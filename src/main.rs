@@ -2,6 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use folio::build::{self, Options};
+use folio::diag::{Format, Severity};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -17,6 +18,13 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+    Github,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default: public/).
@@ -30,6 +38,9 @@ enum Command {
         /// Treat warnings as errors (for CI).
         #[arg(long)]
         strict: bool,
+        /// How to print findings: text, json, or github (workflow annotations).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
     /// Record in translations which version of their source they were made from
     /// (`translated_from:`), after bringing them up to date.
@@ -61,6 +72,9 @@ enum Command {
         /// Treat warnings as errors (for CI).
         #[arg(long)]
         strict: bool,
+        /// How to print findings: text, json, or github (workflow annotations).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
     },
 }
 
@@ -116,28 +130,57 @@ fn main() -> ExitCode {
             }
         };
     }
-    let (opts, write) = match cli.command {
+    let (opts, write, format) = match cli.command {
         Command::Stamp { .. } | Command::Pdf { .. } => unreachable!("handled above"),
-        Command::Build { root, out, strict } => (Options { root, out, strict }, true),
-        Command::Check { root, strict } => (
+        Command::Build {
+            root,
+            out,
+            strict,
+            format,
+        } => (Options { root, out, strict }, true, format),
+        Command::Check {
+            root,
+            strict,
+            format,
+        } => (
             Options {
                 root,
                 out: None,
                 strict,
             },
             false,
+            format,
         ),
     };
     let report = build::run(&opts, write);
-    for d in &report.diagnostics {
-        eprintln!("{d}");
+    let format = match format {
+        OutputFormat::Text => Format::Text,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Github => Format::Github,
+    };
+    let rendered = folio::diag::render(&report.diagnostics, format);
+    if format == Format::Json {
+        print!("{rendered}");
+    } else {
+        eprint!("{rendered}");
     }
-    let errors = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == folio::diag::Severity::Error)
-        .count();
-    let warnings = report.diagnostics.len() - errors;
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let acknowledged = if notes > 0 {
+        format!(", {notes} acknowledged")
+    } else {
+        String::new()
+    };
     let elapsed = started.elapsed().as_secs_f64() * 1000.0;
     if report.failed {
         let why = if errors == 0 {
@@ -146,13 +189,13 @@ fn main() -> ExitCode {
             ""
         };
         eprintln!(
-            "folio: failed with {errors} error(s) and {warnings} warning(s){why}; nothing was written"
+            "folio: failed with {errors} error(s) and {warnings} warning(s){acknowledged}{why}; nothing was written"
         );
         ExitCode::FAILURE
     } else {
         let verb = if write { "built" } else { "checked" };
         eprintln!(
-            "folio: {verb} {} pages in {elapsed:.0} ms ({warnings} warning(s))",
+            "folio: {verb} {} pages in {elapsed:.0} ms ({warnings} warning(s){acknowledged})",
             report.pages
         );
         ExitCode::SUCCESS

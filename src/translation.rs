@@ -22,8 +22,20 @@ pub struct Shape<'a> {
     pub data: &'a [String],
 }
 
-/// The hash a translation records of its source: 12 hex digits of SHA-256 over the source
-/// file's text (line endings normalised).
+/// The hash a translation records of its source chapter: over what is translated (title, part,
+/// summary, body) — not over editorial metadata such as acknowledgements.
+pub fn chapter_hash(c: &Chapter) -> String {
+    let f = &c.front;
+    source_hash(&format!(
+        "{}\n{}\n{}\n{}",
+        f.title,
+        f.part.as_deref().unwrap_or(""),
+        f.summary.as_deref().unwrap_or(""),
+        c.body()
+    ))
+}
+
+/// 12 hex digits of SHA-256 over `text` (line endings normalised).
 pub fn source_hash(text: &str) -> String {
     let digest = Sha256::digest(text.replace("\r\n", "\n").as_bytes());
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
@@ -112,7 +124,7 @@ fn compare(src: &Shape, tr: &Shape, ds: &mut Diagnostics) {
 }
 
 fn freshness(src: &Chapter, tr: &Chapter, ds: &mut Diagnostics) {
-    let now = source_hash(&src.source.text);
+    let now = chapter_hash(src);
     let name = format!("{}.{}.md", src.stem(), src.lang);
     let stamp = format!(
         "`folio stamp {}`",
@@ -270,7 +282,7 @@ pub fn stamp(content: &Content, path: &std::path::Path) -> Result<String, Diagno
             "the source chapter",
         )
     })?;
-    let hash = source_hash(&src.source.text);
+    let hash = chapter_hash(src);
     let fm = yaml::split_front_matter(&tr.source)?;
     let mut yaml_lines: Vec<String> = fm
         .yaml

@@ -121,7 +121,7 @@ fn basic_site_builds_every_page() {
     assert!(ko.contains("<span class=\"caption-label\">그림 1</span> 중국의 AI 산업 시장규모 및 추이(2022년~2025년E)"));
     assert!(ko.contains("<span class=\"caption-label\">표 1</span> 주요 기업"));
     assert!(
-        ko.contains("<span class=\"caption-label\">그림 2</span> 산업체인 별 핵심 기업"),
+        ko.contains("<span class=\"caption-label\">그림 3</span> 산업체인 별 핵심 기업"),
         "lost figures are numbered too"
     );
     assert!(ko.contains("<th scope=\"row\" rowspan=\"2\">반도체</th>"));
@@ -360,12 +360,12 @@ fn translation_parity_is_checked() {
         (
             "a source changed after its translation",
             Box::new(|r| replace_in(r, KO, "두 번째 같은 제목.", "두 번째 같은 제목이다.")),
-            "content/chapters/02-market.en.md:4:18: warning: the translation is out of date: `02-market.ko.md` changed after it was translated (translated_from: eb715685ee32, source now 78a3d75676a4) — expected the translation brought up to date, then `folio stamp content/chapters/02-market.en.md`",
+            "content/chapters/02-market.en.md:4:18: warning: the translation is out of date: `02-market.ko.md` changed after it was translated (translated_from: ce2c9d6142c5, source now c51a29dd4435) — expected the translation brought up to date, then `folio stamp content/chapters/02-market.en.md`",
         ),
         (
             "a translation that does not say what it was made from",
-            Box::new(|r| replace_in(r, EN, "translated_from: eb715685ee32\n", "")),
-            "content/chapters/02-market.en.md:1:1: warning: the translation does not record which version of `02-market.ko.md` it was made from — expected `translated_from: eb715685ee32` in its front matter (run `folio stamp content/chapters/02-market.en.md`)",
+            Box::new(|r| replace_in(r, EN, "translated_from: ce2c9d6142c5\n", "")),
+            "content/chapters/02-market.en.md:1:1: warning: the translation does not record which version of `02-market.ko.md` it was made from — expected `translated_from: ce2c9d6142c5` in its front matter (run `folio stamp content/chapters/02-market.en.md`)",
         ),
     ];
     let mut failures = Vec::new();
@@ -414,7 +414,7 @@ fn stamp_records_the_source_version() {
     let check = folio(&["check", "--strict"], site.path());
     assert!(check.ok, "{}", check.stderr);
     let text = read(site.path(), "content/chapters/02-market.en.md");
-    assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: 78a3d75676a4\n---\n"), "{text}");
+    assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: c51a29dd4435\n---\n"), "{text}");
     // Stamping a source-language chapter is refused.
     let bad = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(["stamp", "--root"])
@@ -459,4 +459,140 @@ fn pdf_uses_the_local_chromium_or_says_how_to_get_one() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains(
         "error: no Chromium found on this machine (folio never downloads a browser) — expected `chromium` on the PATH (Debian/Ubuntu: apt-get install chromium)"
     ));
+}
+
+#[test]
+fn numeric_findings_have_exact_messages_and_can_be_acknowledged() {
+    const MARKET: &str = "content/data/market.yaml";
+    const SHARES: &str = "content/data/functions.yaml";
+    type Edit = Box<dyn Fn(&Path)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "growth",
+            Box::new(|r| {
+                replace_in(
+                    r,
+                    MARKET,
+                    "value: 3522, growth: 30.6",
+                    "value: 3522, growth: 35.0",
+                )
+            }),
+            "content/data/market.yaml:17:56: warning: [growth] the 2025 growth rate is 35.0%, but the values give 30.6% (3,522 in 2025 against 2,697 in 2024) — expected a growth rate between 30.5% and 30.6%, or an acknowledgement",
+        ),
+        (
+            "shares",
+            Box::new(|r| replace_in(r, SHARES, "share: 24 }", "share: 20 }")),
+            "content/data/functions.yaml:7:3: warning: [shares] the shares add up to 96.0%, not 100% — expected shares summing to 100% within ±2.50, the missing share as a row, or an acknowledgement",
+        ),
+        (
+            "derived",
+            Box::new(|r| {
+                replace_in(
+                    r,
+                    MARKET,
+                    "value: 2137.1, derived",
+                    "value: 2200.0, derived",
+                )
+            }),
+            "content/data/market.yaml:15:26: warning: [derived] the value 2,200.0 does not match its formula `2697 / 1.262` = 2,137.084 — expected 2,137.1 (the formula's result at the printed precision)",
+        ),
+        (
+            "conversion in Korean",
+            Box::new(|r| {
+                replace_in(
+                    r,
+                    "content/chapters/02-market.ko.md",
+                    "(약 194억 5,100만 달러)",
+                    "(약 200억 달러)",
+                )
+            }),
+            "content/chapters/02-market.ko.md:20:11: warning: [conversion] `1,412억 위안(약 200억 달러)`: at the site's rates 1,412억 위안 is 195억 달러 — expected a converted amount within ±6천만 달러 of it, or an acknowledgement",
+        ),
+        (
+            "conversion in English",
+            Box::new(|r| {
+                replace_in(
+                    r,
+                    "content/chapters/02-market.en.md",
+                    "(about USD 19.45 billion)",
+                    "(about USD 25 billion)",
+                )
+            }),
+            "content/chapters/02-market.en.md:21:19: warning: [conversion] `CNY 141.2 billion (about USD 25 billion)`: at the site's rates CNY 141.2 billion is USD 19 billion — expected a converted amount within ±USD 507 million of it, or an acknowledgement",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, edit, expected) in cases {
+        let run = check_after(edit);
+        if !run.stderr.lines().any(|l| l == expected) {
+            failures.push(format!(
+                "{name}: expected\n  {expected}\ngot:\n{}",
+                run.stderr
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+
+    // Acknowledged findings are reported as notes and do not fail --strict.
+    let site = basic_site();
+    replace_in(
+        site.path(),
+        MARKET,
+        "value: 3522, growth: 30.6",
+        "value: 3522, growth: 35.0",
+    );
+    replace_in(
+        site.path(),
+        MARKET,
+        "chart:",
+        "acknowledged:\n  - { check: growth, row: \"2025\", reason: as printed in the report }\nchart:",
+    );
+    replace_in(
+        site.path(),
+        "content/chapters/02-market.en.md",
+        "(about USD 19.45 billion)",
+        "(about USD 25 billion)",
+    );
+    replace_in(
+        site.path(),
+        "content/chapters/02-market.en.md",
+        "part: \"I. China's AI industry\"\n",
+        "part: \"I. China's AI industry\"\nacknowledged:\n  - { text: \"(about USD 25 billion)\", reason: as printed }\n",
+    );
+    let run = folio(&["check", "--strict"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    assert!(run.stderr.contains("content/data/market.yaml:17:56: note: acknowledged (as printed in the report): [growth] the 2025 growth rate is 35.0%"), "{}", run.stderr);
+    assert!(run.stderr.contains("note: acknowledged (as printed): [conversion] `CNY 141.2 billion (about USD 25 billion)`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(0 warning(s), 2 acknowledged)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn findings_as_json_and_github_annotations() {
+    let site = basic_site();
+    replace_in(
+        site.path(),
+        "content/data/market.yaml",
+        "value: 3522, growth: 30.6",
+        "value: 3522, growth: 35.0",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json[0]["path"], "content/data/market.yaml");
+    assert_eq!(json[0]["line"], 17);
+    assert_eq!(json[0]["severity"], "warning");
+    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["check", "--format", "github", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("::warning file=content/data/market.yaml,line=17,col=56::[growth] the 2025 growth rate is 35.0%"), "{stderr}");
 }

@@ -619,3 +619,37 @@ fn bullets_are_nested_as_in_the_report() {
     assert!(checked > 250, "only {checked} bullets matched");
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn conversions_in_the_prose_are_found_and_recomputed() {
+    let c = bundled();
+    let found = folio::numeric::conversions_found(&c);
+    let ko = found
+        .iter()
+        .filter(|(p, _)| p.to_string_lossy().ends_with(".ko.md"))
+        .count();
+    let en = found.len() - ko;
+    if std::env::var_os("SHOW_CONVERSIONS").is_some() {
+        for (p, s) in &found {
+            eprintln!("{}: {s}", p.display());
+        }
+    }
+    // Every "(약 … 달러)" of the report and its English counterpart.
+    assert!(
+        ko >= 40 && en >= 40,
+        "{ko} Korean and {en} English conversions found"
+    );
+    let mut ds = folio::diag::Diagnostics::new();
+    folio::numeric::check(&c, &mut ds);
+    let open: Vec<String> = ds
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity != folio::diag::Severity::Note)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        open.is_empty(),
+        "unacknowledged numeric findings:\n{}",
+        open.join("\n")
+    );
+}
