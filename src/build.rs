@@ -125,6 +125,12 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
             Err(d) => ds.push(d),
         }
     }
+    if ds.error_count() == 0 {
+        match crate::search::index(&files) {
+            Ok(bundle) => files.extend(bundle),
+            Err(d) => ds.push(d),
+        }
+    }
     if ds.error_count() > 0 {
         return Err(ds);
     }

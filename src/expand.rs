@@ -110,7 +110,10 @@ impl<'a> Expander<'a> {
                 escape(t.get("download_svg"))
             ));
         }
-        format!("<p class=\"downloads\">{}</p>\n", links.join(" · "))
+        format!(
+            "<p class=\"downloads\" data-pagefind-ignore>{}</p>\n",
+            links.join(" · ")
+        )
     }
 
     fn table(&mut self, sc: &Shortcode) -> Result<&'a Table, Problem> {
@@ -346,7 +349,10 @@ impl Context for Expander<'_> {
                 let drawn = chart::render(table, &lang, t, &format!("fig:{}", table.id));
                 let (before, collapsible) = match (&drawn, &spec.reason) {
                     (Some(r), _) => (
-                        format!("<div class=\"chart-canvas\">\n{}</div>\n", r.svg),
+                        format!(
+                            "<div class=\"chart-canvas\" data-pagefind-ignore>\n{}</div>\n",
+                            r.svg
+                        ),
                         Some(t.get("data_table").to_string()),
                     ),
                     (None, reason) => (

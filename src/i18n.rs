@@ -30,6 +30,9 @@ pub const REQUIRED: &[&str] = &[
     "download_csv",
     "download_svg",
     "print_edition",
+    "search",
+    "search_placeholder",
+    "search_no_results",
 ];
 
 /// The UI strings of one language.

@@ -80,6 +80,8 @@ struct PageView {
     alternates: Vec<Alternate>,
     /// The language switch.
     languages: Vec<LanguageLink>,
+    /// Korean particles the search box strips from queries (empty for other languages).
+    search_suffixes: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -140,6 +142,15 @@ struct PrintChapter {
 struct SitemapEntry {
     loc: String,
     alternates: Vec<Alternate>,
+}
+
+/// The particle list the search box strips from Korean queries, space-separated.
+fn suffixes(lang: &str) -> String {
+    if lang == "ko" {
+        crate::korean::SUFFIXES.join(" ")
+    } else {
+        String::new()
+    }
 }
 
 fn root_of(url: &str) -> String {
@@ -233,6 +244,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
             root: String::new(),
             alternates: vec![],
             languages: language_links(&|l| format!("{l}/"), "", ""),
+            search_suffixes: suffixes(lang),
         };
         ctx.insert("page", &page);
         ctx.insert("site", &site_view(lang));
@@ -290,6 +302,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
                 root: root.clone(),
                 alternates: alts.clone(),
                 languages: language_links(&|l| format!("{l}/"), lang, &root),
+                search_suffixes: suffixes(lang),
             },
         );
         ctx.insert("site", &site_view(lang));
@@ -328,6 +341,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
                 root: root.clone(),
                 alternates: print_alts.clone(),
                 languages: language_links(&|l| format!("{l}/print/"), lang, &root),
+                search_suffixes: suffixes(lang),
             },
         );
         ctx.insert("site", &site_view(lang));
@@ -396,6 +410,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
                         lang,
                         &root,
                     ),
+                    search_suffixes: suffixes(lang),
                 },
             );
             ctx.insert(
@@ -466,6 +481,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
                 root: path_root.clone(),
                 alternates: vec![],
                 languages: language_links(&|l| format!("{l}/"), "", &path_root),
+                search_suffixes: suffixes(lang),
             },
         );
         ctx.insert("site", &site_view(lang));

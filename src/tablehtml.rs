@@ -58,7 +58,7 @@ pub fn render(table: &Table, lang: &str, t: &Strings, frame: Frame) -> String {
     let body = table_element(table, lang, &fmt, t, &caption_id);
     match &frame.collapsible {
         Some(summary) => h.push_str(&format!(
-            "<details class=\"chart-data\">\n<summary>{}</summary>\n{body}</details>\n",
+            "<details class=\"chart-data\">\n<summary data-pagefind-ignore>{}</summary>\n{body}</details>\n",
             escape(summary)
         )),
         None => h.push_str(&body),

@@ -634,9 +634,10 @@ fn conversions_in_the_prose_are_found_and_recomputed() {
             eprintln!("{}: {s}", p.display());
         }
     }
-    // Every "(약 … 달러)" of the report and its English counterpart.
+    // The report's 27 conversions in the chapters (plus the editor's notes quoting one), and
+    // their English counterparts.
     assert!(
-        ko >= 40 && en >= 40,
+        ko >= 28 && en >= 27,
         "{ko} Korean and {en} English conversions found"
     );
     let mut ds = folio::diag::Diagnostics::new();

@@ -1,0 +1,202 @@
+//! Korean particles and endings, for search.
+//!
+//! Pagefind matches a query against the start of whole words: `서울` finds `서울과`, but
+//! `지역별` does not find `지역의`. So the text given to the indexer marks the boundary between
+//! a stem and its particle with a soft hyphen (`지역\u{AD}의`, invisible in excerpts), which
+//! makes Pagefind index the stem as a word of its own; and the search box strips particles from
+//! the query with the same list ([`SUFFIXES`], written into the page's script at build time).
+
+/// Particles and endings that may follow a stem, longest first within each group.
+pub const SUFFIXES: &[&str] = &[
+    // Case particles and combinations.
+    "에서는",
+    "에서도",
+    "에서의",
+    "으로는",
+    "으로도",
+    "으로서",
+    "으로써",
+    "에게서",
+    "까지는",
+    "부터는",
+    "이라는",
+    "이라고",
+    "에서",
+    "에게",
+    "으로",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "마다",
+    "조차",
+    "에는",
+    "에도",
+    "와는",
+    "과는",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "라는",
+    "라고",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+    // Verb and adjective endings of 하다 / 되다.
+    "하였다",
+    "했으며",
+    "하면서",
+    "되면서",
+    "하는",
+    "했다",
+    "하며",
+    "하고",
+    "한다",
+    "하여",
+    "되는",
+    "됐다",
+    "되며",
+    "되고",
+    "되어",
+    "돼",
+    "한",
+    "함",
+    "된",
+    "됨",
+    // Noun suffixes that narrow a noun (by, plural, -ic, for, between, type, within).
+    "별",
+    "들",
+    "적",
+    "용",
+    "간",
+    "형",
+    "내",
+];
+
+fn syllables(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// The stem of a Korean word: at most two suffixes removed (`지역별로` → `지역`), never
+/// leaving fewer than two syllables (`국가`, `인도` stay whole). Other words are returned as is.
+pub fn stem(word: &str) -> &str {
+    let mut w = word;
+    for _ in 0..2 {
+        if !w.chars().all(is_hangul_syllable) {
+            return w;
+        }
+        match SUFFIXES
+            .iter()
+            .find(|s| w.ends_with(*s) && syllables(w) - syllables(s) >= 2)
+        {
+            Some(s) => w = &w[..w.len() - s.len()],
+            None => break,
+        }
+    }
+    w
+}
+
+/// `text` with a soft hyphen between every Korean word's stem and its suffixes, for indexing.
+/// Only runs of Hangul syllables are touched; everything else is copied as is.
+pub fn mark_stems(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() {
+            let s = stem(word);
+            out.push_str(s);
+            if s.len() < word.len() {
+                out.push('\u{AD}');
+                out.push_str(&word[s.len()..]);
+            }
+            word.clear();
+        }
+    };
+    for c in text.chars() {
+        if is_hangul_syllable(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// [`mark_stems`] applied to the text of an HTML document (tags and attributes untouched).
+pub fn mark_stems_in_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&mark_stems(&rest[..lt]));
+        let gt = rest[lt..]
+            .find('>')
+            .map(|g| lt + g + 1)
+            .unwrap_or(rest.len());
+        out.push_str(&rest[lt..gt]);
+        rest = &rest[gt..];
+    }
+    out.push_str(&mark_stems(rest));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems() {
+        let cases = [
+            ("중국의", "중국"),
+            ("중국은", "중국"),
+            ("반도체의", "반도체"),
+            ("시장규모는", "시장규모"),
+            ("지역별", "지역"),
+            ("지역의", "지역"),
+            ("지역별로", "지역"),
+            ("증가했다", "증가"),
+            ("확대되고", "확대"),
+            ("기업들이", "기업"),
+            ("전략적", "전략"),
+            ("차량용", "차량"),
+            ("반도체칩", "반도체칩"),
+            ("자율주행차", "자율주행차"),
+            ("국가", "국가"),
+            ("인도", "인도"),
+            ("서울과", "서울"),
+            ("AI기업", "AI기업"),
+            ("2024년", "2024년"),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(stem(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn marking() {
+        assert_eq!(
+            mark_stems("중국의 반도체칩 시장규모는 2024년"),
+            "중국\u{AD}의 반도체칩 시장규모\u{AD}는 2024년"
+        );
+        assert_eq!(
+            mark_stems_in_html("<p class=\"지역의\">지역의</p>"),
+            "<p class=\"지역의\">지역\u{AD}의</p>"
+        );
+    }
+}
