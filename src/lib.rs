@@ -28,6 +28,7 @@ pub mod pages;
 pub mod pdf;
 pub mod print;
 pub mod search;
+pub mod serve;
 pub mod shortcode;
 pub mod slug;
 pub mod source;

@@ -42,6 +42,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Live preview: build in memory, serve on 127.0.0.1, rebuild and reload on every change.
+    Serve {
+        /// Site root holding content/, templates/ and static/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Record in translations which version of their source they were made from
     /// (`translated_from:`), after bringing them up to date.
     Stamp {
@@ -113,6 +125,15 @@ fn stamp(root: &std::path::Path, files: &[PathBuf]) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
+    if let Command::Serve { root, port, open } = &cli.command {
+        return match folio::serve::serve(root, *port, *open) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("folio: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if let Command::Stamp { root, files } = &cli.command {
         return stamp(root, files);
     }
@@ -131,7 +152,9 @@ fn main() -> ExitCode {
         };
     }
     let (opts, write, format) = match cli.command {
-        Command::Stamp { .. } | Command::Pdf { .. } => unreachable!("handled above"),
+        Command::Stamp { .. } | Command::Pdf { .. } | Command::Serve { .. } => {
+            unreachable!("handled above")
+        }
         Command::Build {
             root,
             out,

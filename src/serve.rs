@@ -1,0 +1,336 @@
+//! `folio serve`: live preview for editors.
+//!
+//! The site is built in memory and served on 127.0.0.1 only. `content/`, `templates/` and
+//! `static/` are watched (never the output); changes are debounced, the site rebuilt, and every
+//! open page reloads through a Server-Sent Events stream (`/_folio/events`). A broken edit
+//! keeps the last good site on screen with the errors shown on top of the page (and in the
+//! terminal); the next good save recovers. Reading files triggers nothing: notify's access
+//! events are ignored, so serving can never cause a rebuild loop.
+
+use crate::build;
+use crate::diag::{Diagnostic, Severity};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+
+/// The site as currently served.
+#[derive(Default)]
+struct Site {
+    /// Files of the last good build, by path (`ko/market-size/index.html`).
+    files: HashMap<String, Vec<u8>>,
+    /// Errors of the latest build, if it failed (shown on every page).
+    errors: Vec<String>,
+}
+
+#[derive(Clone)]
+struct Shared {
+    site: Arc<RwLock<Site>>,
+    reload: broadcast::Sender<()>,
+}
+
+/// The script every served page gets: reload when the site changes.
+const RELOAD_SCRIPT: &str =
+    "<script>new EventSource('/_folio/events').onmessage=function(){location.reload()};</script>";
+
+/// Builds the site into memory: (files incl. static ones, errors if the build failed).
+fn build_in_memory(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
+    let (files, _) = build::generate(root).map_err(|ds| {
+        ds.sorted()
+            .into_iter()
+            .map(|d| d.relative_to(root))
+            .collect::<Vec<_>>()
+    })?;
+    let mut map: HashMap<String, Vec<u8>> = HashMap::new();
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        for e in walkdir::WalkDir::new(&static_dir)
+            .follow_links(true)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if e.file_type().is_file() {
+                if let (Ok(rel), Ok(bytes)) =
+                    (e.path().strip_prefix(&static_dir), std::fs::read(e.path()))
+                {
+                    map.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
+                }
+            }
+        }
+    }
+    for f in files {
+        map.insert(f.path, f.bytes);
+    }
+    Ok(map)
+}
+
+/// Rebuilds and publishes the result; returns how long the build took.
+fn rebuild(root: &Path, shared: &Shared) -> Duration {
+    let started = Instant::now();
+    let result = build_in_memory(root);
+    let took = started.elapsed();
+    let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok(files) => {
+            site.files = files;
+            site.errors.clear();
+            eprintln!("folio: rebuilt in {} ms", took.as_millis());
+        }
+        Err(ds) => {
+            site.errors = ds
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.to_string())
+                .collect();
+            for d in &ds {
+                eprintln!("{d}");
+            }
+            eprintln!("folio: the build failed; still serving the last good site");
+        }
+    }
+    drop(site);
+    let _ = shared.reload.send(());
+    took
+}
+
+fn error_overlay(errors: &[String]) -> String {
+    let items: String = errors
+        .iter()
+        .map(|e| format!("<li>{}</li>", crate::markdown::escape(e)))
+        .collect();
+    format!(
+        "<div id=\"folio:errors\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7a1010;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;box-shadow:0 4px 18px rgba(0,0,0,.4)\"><strong>folio: the build failed — showing the last good version</strong><ul style=\"margin:.5rem 0 0;padding-left:1.2rem\">{items}</ul></div>"
+    )
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "json" => "application/json",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Maps a request path to a file of the site; `None` for paths that try to leave it.
+pub fn resolve(path: &str) -> Option<String> {
+    let decoded = percent_decode(path)?;
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return None,
+            s if s.contains('\\') || s.contains('\0') => return None,
+            s => parts.push(s),
+        }
+    }
+    let mut file = parts.join("/");
+    if decoded.ends_with('/') || file.is_empty() {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    Some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+async fn page(State(shared): State<Shared>, uri: Uri) -> Response {
+    let Some(file) = resolve(uri.path()) else {
+        return (
+            StatusCode::FORBIDDEN,
+            "folio serve: paths outside the site are refused",
+        )
+            .into_response();
+    };
+    let site = shared.site.read().unwrap_or_else(|e| e.into_inner());
+    let (status, file, bytes) = match site.files.get(&file) {
+        Some(b) => (StatusCode::OK, file, b.clone()),
+        None => match site.files.get(&format!("{file}/index.html")) {
+            // `/ko` → `/ko/`
+            Some(_) => {
+                let location = format!("{}/", uri.path());
+                return (
+                    StatusCode::MOVED_PERMANENTLY,
+                    [(header::LOCATION, location)],
+                )
+                    .into_response();
+            }
+            None => (
+                StatusCode::NOT_FOUND,
+                "404.html".to_string(),
+                site.files.get("404.html").cloned().unwrap_or_default(),
+            ),
+        },
+    };
+    let mut body = bytes;
+    if file.ends_with(".html") {
+        let mut html = String::from_utf8_lossy(&body).into_owned();
+        let mut inject = String::from(RELOAD_SCRIPT);
+        if !site.errors.is_empty() {
+            inject.push_str(&error_overlay(&site.errors));
+        }
+        match html.rfind("</body>") {
+            Some(i) => html.insert_str(i, &inject),
+            None => html.push_str(&inject),
+        }
+        body = html.into_bytes();
+    }
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(&file)),
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn events(
+    State(shared): State<Shared>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let stream = BroadcastStream::new(shared.reload.subscribe())
+        .map(|_| Ok(Event::default().data("reload")));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Whether a file-system event should trigger a rebuild: changes only, never reads.
+fn is_change(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+    )
+}
+
+/// Serves the site at `root` on 127.0.0.1:`port` (0 picks a free port) until interrupted.
+pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), String> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let (reload, _) = broadcast::channel(16);
+    let shared = Shared {
+        site: Arc::new(RwLock::new(Site::default())),
+        reload,
+    };
+    let took = rebuild(&root, &shared);
+    eprintln!("folio: first build in {} ms", took.as_millis());
+
+    // Watch the sources; debounce bursts of events (an editor's save is several events).
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+    for dir in ["content", "templates", "static"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            watcher
+                .watch(&p, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", p.display()))?;
+        }
+    }
+    let watch_shared = shared.clone();
+    let watch_root = root.clone();
+    std::thread::spawn(move || {
+        let _keep = watcher;
+        while let Ok(first) = rx.recv() {
+            if !first.as_ref().is_ok_and(|e| is_change(&e.kind)) {
+                continue;
+            }
+            // Collect the rest of the burst.
+            while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
+            rebuild(&watch_root, &watch_shared);
+        }
+    });
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let app = Router::new()
+            .route("/_folio/events", axum::routing::get(events))
+            .fallback(page)
+            .with_state(shared);
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+            .await
+            .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+        let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let url = format!("http://{addr}/");
+        println!("folio: serving at {url} (Ctrl-C to stop)");
+        if open {
+            let _ = std::process::Command::new(if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            })
+            .arg(&url)
+            .spawn();
+        }
+        axum::serve(listener, app).await.map_err(|e| e.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_site() {
+        assert_eq!(resolve("/").as_deref(), Some("index.html"));
+        assert_eq!(resolve("/ko/").as_deref(), Some("ko/index.html"));
+        assert_eq!(
+            resolve("/ko/market-size/").as_deref(),
+            Some("ko/market-size/index.html")
+        );
+        assert_eq!(resolve("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(resolve("/%EC%A4%91").as_deref(), Some("중"));
+        assert_eq!(resolve("/../etc/passwd"), None);
+        assert_eq!(resolve("/ko/%2e%2e/%2e%2e/secret"), None);
+        assert_eq!(resolve("/a%5cb"), None);
+        assert_eq!(resolve("/%zz"), None);
+    }
+
+    #[test]
+    fn reads_do_not_rebuild() {
+        use notify::event::{AccessKind, CreateKind, DataChange, ModifyKind};
+        assert!(!is_change(&EventKind::Access(AccessKind::Any)));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Content
+        ))));
+        assert!(is_change(&EventKind::Create(CreateKind::File)));
+    }
+}

@@ -1,0 +1,204 @@
+//! `folio serve` end to end: a real server on a free port, a real file watcher, a raw HTTP
+//! client (no extra dependencies) reading the page and the Server-Sent Events stream.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("folio: serving at http://")
+        .expect(&line)
+        .to_string();
+    let addr = url.split('/').next().unwrap().to_string();
+    Server { child, addr }
+}
+
+/// (status, body) of a GET for the raw request path.
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(addr: &str) -> Events {
+        let mut s = TcpStream::connect(addr).unwrap();
+        write!(
+            s,
+            "GET /_folio/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let mut r = BufReader::new(s);
+        // Skip the response head.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut line = String::new();
+        while Instant::now() < deadline {
+            line.clear();
+            if r.read_line(&mut line).is_ok() && line == "\r\n" {
+                break;
+            }
+        }
+        Events(r)
+    }
+
+    /// Waits for the next `reload` event; returns how long it took.
+    fn reload(&mut self, within: Duration) -> Option<Duration> {
+        let started = Instant::now();
+        let mut line = String::new();
+        while started.elapsed() < within {
+            line.clear();
+            match self.0.read_line(&mut line) {
+                Ok(_) if line.contains("data: reload") => return Some(started.elapsed()),
+                _ => {}
+            }
+        }
+        None
+    }
+}
+
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{rel}: {from}");
+    std::fs::write(&p, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn serve_rebuilds_reloads_shows_errors_and_recovers() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&repo.join("tests/fixtures/basic"), site.path());
+    copy_dir(&repo.join("templates"), &site.path().join("templates"));
+    copy_dir(&repo.join("static"), &site.path().join("static"));
+    let server = start(site.path());
+    let addr = server.addr.clone();
+
+    // The site is there, with the reload script; only the site is served.
+    let (status, body) = get(&addr, "/ko/intro/");
+    assert_eq!(status, 200);
+    assert!(body.contains("본문."));
+    assert!(body.contains("new EventSource('/_folio/events')"));
+    assert_eq!(get(&addr, "/../Cargo.toml").0, 403);
+    assert_eq!(get(&addr, "/ko/%2e%2e/%2e%2e/content/site.yaml").0, 403);
+    assert_eq!(get(&addr, "/nowhere/").0, 404);
+    assert_eq!(get(&addr, "/style.css").0, 200);
+
+    let mut events = Events::open(&addr);
+    // Reading files must not trigger rebuilds.
+    for _ in 0..5 {
+        get(&addr, "/ko/market/");
+    }
+    assert_eq!(
+        events.reload(Duration::from_millis(1500)),
+        None,
+        "reads caused a rebuild"
+    );
+
+    // A change rebuilds and reloads.
+    edit(
+        site.path(),
+        "content/chapters/01-intro.ko.md",
+        "본문.",
+        "본문이 바뀌었다.",
+    );
+    let took = events
+        .reload(Duration::from_secs(10))
+        .expect("a reload after the edit");
+    eprintln!("save → reload event: {} ms", took.as_millis());
+    assert!(get(&addr, "/ko/intro/").1.contains("본문이 바뀌었다."));
+
+    // A broken edit: the error is shown on the page, the last good site stays.
+    edit(
+        site.path(),
+        "content/chapters/01-intro.ko.md",
+        "title: 요약",
+        "titel: 요약",
+    );
+    events
+        .reload(Duration::from_secs(10))
+        .expect("a reload after the broken edit");
+    let (status, body) = get(&addr, "/ko/intro/");
+    assert_eq!(status, 200);
+    assert!(body.contains("id=\"folio:errors\""), "error overlay");
+    assert!(
+        body.contains("content/chapters/01-intro.ko.md:2:1: error: unknown field `titel`"),
+        "{body}"
+    );
+    assert!(
+        body.contains("본문이 바뀌었다."),
+        "the last good page is still served"
+    );
+
+    // Fixing it recovers.
+    edit(
+        site.path(),
+        "content/chapters/01-intro.ko.md",
+        "titel: 요약",
+        "title: 요약",
+    );
+    events
+        .reload(Duration::from_secs(10))
+        .expect("a reload after the fix");
+    let (_, body) = get(&addr, "/ko/intro/");
+    assert!(!body.contains("folio:errors"));
+    drop(server);
+}
