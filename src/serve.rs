@@ -58,12 +58,11 @@ fn build_in_memory(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnost
             .into_iter()
             .filter_map(Result::ok)
         {
-            if e.file_type().is_file() {
-                if let (Ok(rel), Ok(bytes)) =
+            if e.file_type().is_file()
+                && let (Ok(rel), Ok(bytes)) =
                     (e.path().strip_prefix(&static_dir), std::fs::read(e.path()))
-                {
-                    map.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
-                }
+            {
+                map.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
             }
         }
     }
