@@ -436,12 +436,23 @@ impl Context for Expander<'_> {
                 let title = sc.str_arg("title");
                 let label = title.unwrap_or(default_title);
                 let heading = title
-                    .map(|t| format!("<p class=\"box-title\">{}</p>\n", escape(t)))
+                    .map(|t| {
+                        // A case study is a section of its own (the report prints its title as a
+                        // heading above the ○ sub-heads); other boxes are labelled notes.
+                        let tag = if kind == "case" { "h2" } else { "p" };
+                        format!("<{tag} class=\"box-title\">{}</{tag}>\n", escape(t))
+                    })
                     .unwrap_or_default();
-                Ok(format!(
-                    "<aside class=\"box box-{kind}\" aria-label=\"{}\">\n{heading}",
-                    escape(label)
-                ))
+                // Notes and interviews are `role="note"`; a case study is introduced by its own
+                // heading. Neither is a landmark, so several per page never clash.
+                Ok(if kind == "case" {
+                    format!("<div class=\"box box-case\">\n{heading}")
+                } else {
+                    format!(
+                        "<div class=\"box box-{kind}\" role=\"note\" aria-label=\"{}\">\n{heading}",
+                        escape(label)
+                    )
+                })
             }
             other => Err(Problem::new(
                 format!("unknown shortcode `{other}`"),
@@ -466,7 +477,7 @@ impl Context for Expander<'_> {
                     .unwrap_or_default();
                 format!("{source}</div>\n</figure>\n")
             }
-            _ => "</aside>\n".to_string(),
+            _ => "</div>\n".to_string(),
         }
     }
 

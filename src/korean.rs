@@ -2,9 +2,13 @@
 //!
 //! Pagefind matches a query against the start of whole words: `서울` finds `서울과`, but
 //! `지역별` does not find `지역의`. So the text given to the indexer marks the boundary between
-//! a stem and its particle with a soft hyphen (`지역\u{AD}의`, invisible in excerpts), which
+//! a stem and its particle with a soft hyphen (`지역^의`, invisible in excerpts), which
 //! makes Pagefind index the stem as a word of its own; and the search box strips particles from
 //! the query with the same list ([`SUFFIXES`], written into the page's script at build time).
+
+/// The boundary mark in the indexer's copy of a page: ASCII punctuation (Pagefind splits
+/// compounds only there) that never occurs in the report's text.
+pub const STEM_MARK: char = '^';
 
 /// Particles and endings that may follow a stem, longest first within each group.
 pub const SUFFIXES: &[&str] = &[
@@ -121,16 +125,24 @@ pub fn mark_stems(text: &str) -> String {
             let s = stem(word);
             out.push_str(s);
             if s.len() < word.len() {
-                out.push('\u{AD}');
+                out.push(STEM_MARK);
                 out.push_str(&word[s.len()..]);
             }
             word.clear();
         }
     };
+    let mut previous = ' ';
     for c in text.chars() {
         if is_hangul_syllable(c) {
+            // `AI반도체칩`: Latin letters or digits glued to Korean make one word for the
+            // indexer; a soft hyphen lets `반도체` find it.
+            if word.is_empty() && previous.is_ascii_alphanumeric() {
+                out.push(STEM_MARK);
+            }
             word.push(c);
+            previous = c;
         } else {
+            previous = c;
             flush(&mut word, &mut out);
             out.push(c);
         }
@@ -192,11 +204,12 @@ mod tests {
     fn marking() {
         assert_eq!(
             mark_stems("중국의 반도체칩 시장규모는 2024년"),
-            "중국\u{AD}의 반도체칩 시장규모\u{AD}는 2024년"
+            "중국^의 반도체칩 시장규모^는 2024^년"
         );
+        assert_eq!(mark_stems("AI반도체칩을"), "AI^반도체칩^을");
         assert_eq!(
             mark_stems_in_html("<p class=\"지역의\">지역의</p>"),
-            "<p class=\"지역의\">지역\u{AD}의</p>"
+            "<p class=\"지역의\">지역^의</p>"
         );
     }
 }

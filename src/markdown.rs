@@ -493,6 +493,17 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
                 });
                 Event::Text(h)
             }
+            Event::Start(Tag::Table(align)) => {
+                // A wide table scrolls inside its own box (focusable, so keyboards can scroll).
+                html_events.push(Event::Html(
+                    "<div class=\"table-scroll md-table\" tabindex=\"0\">\n".into(),
+                ));
+                Event::Start(Tag::Table(align))
+            }
+            Event::End(TagEnd::Table) => {
+                html_events.push(Event::End(TagEnd::Table));
+                Event::Html("</div>\n".into())
+            }
             Event::Start(Tag::CodeBlock(k)) => {
                 in_heading_or_code += 1;
                 Event::Start(Tag::CodeBlock(k))

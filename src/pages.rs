@@ -352,7 +352,12 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
                 slug: b.chapter.slug.clone(),
                 title: b.chapter.front.title.clone(),
                 part: b.chapter.front.part.clone(),
-                html: crate::print::chapter_html(b.html, &b.chapter.slug, lang),
+                html: crate::print::chapter_html(
+                    b.html,
+                    &b.chapter.slug,
+                    lang,
+                    &b.chapter.front.title,
+                ),
             })
             .collect();
         ctx.insert("chapters", &print_chapters);

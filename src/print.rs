@@ -8,7 +8,17 @@
 //! keep their names.
 
 /// Rewrites one chapter's HTML for the print page.
-pub fn chapter_html(html: &str, slug: &str, lang: &str) -> String {
+pub fn chapter_html(html: &str, slug: &str, lang: &str, title: &str) -> String {
+    // One footnotes section per chapter on the page: name each after its chapter.
+    let html = html.replacen(
+        "role=\"doc-endnotes\" aria-label=\"",
+        &format!(
+            "role=\"doc-endnotes\" aria-label=\"{} — ",
+            crate::markdown::escape_attr(title)
+        ),
+        1,
+    );
+    let html = html.as_str();
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -123,7 +133,7 @@ mod tests {
             "<figure class=\"data chart\" id=\"fig:x\" aria-labelledby=\"fig:x:caption\"></figure>\n",
             "<h3 id=\"sub\">Sub</h3><li id=\"fn:1\" value=\"1\"><a href=\"#fnref:1\">↩</a></li>"
         );
-        let p = chapter_html(html, "market", "ko");
+        let p = chapter_html(html, "market", "ko", "시장");
         assert!(p.contains("<h3 id=\"market:시장\">시장</h3>"), "{p}");
         assert!(p.contains("href=\"#market:시장\""));
         assert!(p.contains("href=\"#intro:%EA%B8%B0\""));

@@ -40,9 +40,9 @@
     return root + url.replace(/^\//, '');
   }
 
-  // The index marks Korean stems with soft hyphens; readers should not copy them.
+  // The index marks Korean stems with `^` (지역^의); readers see the words as written.
   function clean(text) {
-    return (text || '').replace(/\u00AD/g, '');
+    return (text || '').replace(/\^/g, '');
   }
 
   function element(tag, cls, text) {
@@ -81,10 +81,15 @@
     results.append(list);
   }
 
+  // The query as it is searched (tests use this to search exactly as the box does).
+  window.folioSearchQuery = function (raw) {
+    return raw.trim().split(/\s+/).map(stem).join(' ');
+  };
+
   input.addEventListener('focus', load);
   input.addEventListener('input', function () {
     var raw = input.value.trim();
-    var query = raw.split(/\s+/).map(stem).join(' ');
+    var query = window.folioSearchQuery(raw);
     var mine = ++seq;
     if (!raw) { render([], ''); return; }
     load().then(function (pf) { return pf.debouncedSearch(query, {}, 150); }).then(function (search) {

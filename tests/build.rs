@@ -125,7 +125,7 @@ fn basic_site_builds_every_page() {
         "lost figures are numbered too"
     );
     assert!(ko.contains("<th scope=\"row\" rowspan=\"2\">반도체</th>"));
-    assert!(ko.contains("<aside class=\"box box-note\" aria-label=\"일러두기\">"));
+    assert!(ko.contains("<div class=\"box box-note\" role=\"note\" aria-label=\"일러두기\">"));
     // Links between chapters resolve, anchors percent-encoded by the Markdown renderer.
     assert!(ko.contains("href=\"../../ko/intro/#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\""));
     // Footnotes at the end, numbered per chapter, ids that cannot clash with headings.
