@@ -111,7 +111,7 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         .par_iter()
         .map(|p| {
             templates
-                .render(&p.template, &p.context, &p.url)
+                .render(&p.template, &p.context)
                 .map(|html| OutFile {
                     path: p.file.clone(),
                     bytes: html.into_bytes(),
@@ -119,11 +119,24 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         })
         .collect();
     let mut files = data_files(&content, &chapters);
-    for o in outputs {
+    // One report per template error, naming the pages it broke.
+    let mut render_errors: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
+    for (o, page) in outputs.into_iter().zip(&pages) {
         match o {
             Ok(f) => files.push(f),
-            Err(d) => ds.push(d),
+            Err(d) => match render_errors.iter_mut().find(|(e, _)| *e == d) {
+                Some((_, urls)) => urls.push(&page.url),
+                None => render_errors.push((d, vec![&page.url])),
+            },
         }
+    }
+    for (mut d, urls) in render_errors {
+        let more = match urls.len() {
+            1 => String::new(),
+            n => format!(" and {} other page(s)", n - 1),
+        };
+        d.message = format!("{} (while rendering `{}`{more})", d.message, urls[0]);
+        ds.push(d);
     }
     if ds.error_count() == 0 {
         match crate::search::index(&files) {

@@ -435,6 +435,10 @@ fn load_chapter(path: &Path, order: u32, slug: &str, lang: &str) -> Result<Chapt
     })
 }
 
+fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
+    path.file_name().unwrap_or_default().to_string_lossy()
+}
+
 /// One slug per order number and one order number per slug, across languages; one file per
 /// (slug, language).
 fn check_names(chapters: &[Chapter], ds: &mut Diagnostics) {
@@ -450,7 +454,7 @@ fn check_names(chapters: &[Chapter], ds: &mut Diagnostics) {
                     "duplicate slug `{}` in `{}` (also {})",
                     c.slug,
                     c.lang,
-                    first.source.path.display()
+                    file_name(&first.source.path)
                 ),
                 "each slug once per language",
             ));
@@ -466,7 +470,7 @@ fn check_names(chapters: &[Chapter], ds: &mut Diagnostics) {
                         c.slug,
                         c.order,
                         other.order,
-                        other.source.path.display()
+                        file_name(&other.source.path)
                     ),
                     "the same number for a chapter in every language",
                 ));

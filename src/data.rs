@@ -271,6 +271,10 @@ impl Table {
             loader.check_localized(u, "unit");
         }
         let columns = loader.columns(&raw.columns);
+        if loader.ds.error_count() > 0 {
+            // Rows and chart would only repeat the column problem.
+            return Err(ds);
+        }
         let rows: Vec<Row> = raw
             .rows
             .iter()

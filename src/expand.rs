@@ -123,15 +123,7 @@ impl<'a> Expander<'a> {
                 format!("`{}(id=\"<data file name>\")`", sc.name),
             )
         })?;
-        let table = self.content.tables.get(id).ok_or_else(|| {
-            Problem::new(
-                format!("unknown table `{id}`"),
-                format!(
-                    "the name of a file in content/data/{}",
-                    closest(id, self.content.tables.keys())
-                ),
-            )
-        })?;
+        let table = self.lookup(id)?;
         if self.used_tables.iter().any(|t| t == id) {
             return Err(Problem::new(
                 format!("table `{id}` is shown twice on this page"),
@@ -245,6 +237,17 @@ impl<'a> Expander<'a> {
                 "`value(id=\"<data file name>\", row=…, col=…)`",
             )
         })?;
+        self.lookup(id)
+    }
+
+    /// The table named `id`; an id that is a path (`../x`, `a/b`) is refused as such.
+    fn lookup(&self, id: &str) -> Result<&'a Table, Problem> {
+        if !crate::data::is_valid_id(id) {
+            return Err(Problem::new(
+                format!("`{id}` is not a table id"),
+                "the name of a file in content/data/ without `.yaml`: lowercase ASCII letters, digits, `-` (no path)",
+            ));
+        }
         self.content.tables.get(id).ok_or_else(|| {
             Problem::new(
                 format!("unknown table `{id}`"),

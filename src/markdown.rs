@@ -320,9 +320,10 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
         .collect();
 
     // 3. Footnote definitions go to the end; everything else is rewritten in place.
-    let mut definitions: BTreeMap<String, (Vec<Event>, usize)> = BTreeMap::new();
-    let mut main: Vec<(Event, usize)> = Vec::new();
-    let mut current_def: Option<(String, Vec<Event>, usize)> = None;
+    type Events<'e> = Vec<(Event<'e>, usize)>;
+    let mut definitions: BTreeMap<String, (Events, usize)> = BTreeMap::new();
+    let mut main: Events = Vec::new();
+    let mut current_def: Option<(String, Events, usize)> = None;
     for (ev, range) in events {
         match (&mut current_def, ev) {
             (None, Event::Start(Tag::FootnoteDefinition(label))) => {
@@ -342,7 +343,7 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
                 }
                 definitions.insert(label, (evs, at));
             }
-            (Some((_, evs, _)), ev) => evs.push(ev),
+            (Some((_, evs, _)), ev) => evs.push((ev, range.start)),
             (None, ev) => main.push((ev, range.start)),
         }
     }
@@ -357,6 +358,9 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
 
     for (ev, at) in main {
         let original = map.original(at);
+        let Some(ev) = rewrite_embedded(ev, original, ctx, &mut out) else {
+            continue;
+        };
         let ev = match ev {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 if level == HeadingLevel::H1 {
@@ -435,63 +439,6 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
                         format!("<sup class=\"footnote-ref\"><a href=\"#fn:{n}\" id=\"{ref_id}\" role=\"doc-noteref\">{n}</a></sup>").into(),
                     )
                 }
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = dest_url.to_string();
-                match resolve(&dest, ctx, link_type) {
-                    Ok(link) => {
-                        if let Some(target) = link.target {
-                            out.anchors.push(AnchorRef {
-                                target,
-                                offset: original,
-                                written: dest.clone(),
-                            });
-                        }
-                        Event::Start(Tag::Link {
-                            link_type,
-                            dest_url: link.href.into(),
-                            title,
-                            id,
-                        })
-                    }
-                    Err(p) => {
-                        out.findings.push(Finding {
-                            offset: original,
-                            problem: p,
-                            error: true,
-                        });
-                        Event::Start(Tag::Link {
-                            link_type,
-                            dest_url,
-                            title,
-                            id,
-                        })
-                    }
-                }
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                out.findings.push(Finding {
-                    offset: original,
-                    problem: Problem::new(format!("image `{dest_url}` in Markdown"), "a chart or table shortcode, or `{% figure(…) %}` (images are not published)"),
-                    error: true,
-                });
-                continue;
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                out.findings.push(Finding {
-                    offset: original,
-                    problem: Problem::new(
-                        format!("raw HTML `{}` in Markdown", h.trim()),
-                        "Markdown only (HTML is escaped)",
-                    ),
-                    error: false,
-                });
-                Event::Text(h)
             }
             Event::Start(Tag::Table(align)) => {
                 // A wide table scrolls inside its own box (focusable, so keyboards can scroll).
@@ -577,6 +524,10 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
             ids.insert(&format!("fn:{n}"));
             let mut body = String::new();
             let evs = definitions.remove(label).map(|d| d.0).unwrap_or_default();
+            let evs: Vec<Event> = evs
+                .into_iter()
+                .filter_map(|(ev, at)| rewrite_embedded(ev, map.original(at), ctx, &mut out))
+                .collect();
             pulldown_cmark::html::push_html(&mut body, evs.into_iter());
             let backs: String = (1..=refs)
                 .map(|k| {
@@ -623,6 +574,79 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
     out.summary = summary.split_whitespace().collect::<Vec<_>>().join(" ");
     out.summary = strip_placeholders(&out.summary);
     out
+}
+
+/// Links resolved, images refused, raw HTML escaped: the rewrites every event of the text gets,
+/// footnote definitions included. `None` drops the event.
+fn rewrite_embedded<'a>(
+    ev: Event<'a>,
+    original: usize,
+    ctx: &mut dyn Context,
+    out: &mut Rendered,
+) -> Option<Event<'a>> {
+    Some(match ev {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest = dest_url.to_string();
+            match resolve(&dest, ctx, link_type) {
+                Ok(link) => {
+                    if let Some(target) = link.target {
+                        out.anchors.push(AnchorRef {
+                            target,
+                            offset: original,
+                            written: dest.clone(),
+                        });
+                    }
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: link.href.into(),
+                        title,
+                        id,
+                    })
+                }
+                Err(p) => {
+                    out.findings.push(Finding {
+                        offset: original,
+                        problem: p,
+                        error: true,
+                    });
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+            }
+        }
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            out.findings.push(Finding {
+                offset: original,
+                problem: Problem::new(
+                    format!("image `{dest_url}` in Markdown"),
+                    "a chart or table shortcode, or `{% figure(…) %}` (images are not published)",
+                ),
+                error: true,
+            });
+            return None;
+        }
+        Event::Html(h) | Event::InlineHtml(h) => {
+            out.findings.push(Finding {
+                offset: original,
+                problem: Problem::new(
+                    format!("raw HTML `{}` in Markdown", h.trim()),
+                    "Markdown only (HTML is escaped)",
+                ),
+                error: false,
+            });
+            Event::Text(h)
+        }
+        other => other,
+    })
 }
 
 fn resolve(dest: &str, ctx: &mut dyn Context, link_type: LinkType) -> Result<Link, Problem> {
@@ -958,6 +982,34 @@ mod tests {
         assert!(r.html.contains("&lt;script&gt;"));
         assert!(r.findings.iter().all(|f| !f.error));
         assert!(!r.findings.is_empty());
+    }
+
+    #[test]
+    fn footnotes_get_the_same_link_html_and_image_rules_as_the_text() {
+        let md = "x[^1]\n\n[^1]: See [b](02-b.md#시장), <img src=x onerror=alert(1)> and ![i](i.png) or [bad](99-x.md).\n";
+        let r = run(md);
+        assert!(
+            r.html
+                .contains("<a href=\"../b/#%EC%8B%9C%EC%9E%A5\">b</a>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<img"), "{}", r.html);
+        assert!(r.html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        let errors: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.error)
+            .map(|f| (f.problem.message.as_str(), &md[f.offset..f.offset + 4]))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                ("image `i.png` in Markdown", "![i]"),
+                ("link to missing chapter `99-x.md`", "[bad")
+            ]
+        );
+        assert_eq!(r.anchors.len(), 1, "the footnote's link is checked");
     }
 
     #[test]

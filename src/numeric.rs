@@ -237,12 +237,16 @@ fn derived(t: &Table, ds: &mut Diagnostics) {
             let path = format!("{}.{}", row.yaml_path, col.id);
             let q = n.quantity;
             let d = match crate::formula::eval(formula) {
-                Err(e) => Some(Diagnostic::warning(
-                    &t.path,
-                    t.index.pos(&path),
-                    format!("[derived] the formula `{formula}` cannot be computed: {e}"),
-                    "arithmetic on stated figures: numbers, + - * / ^ and parentheses",
-                )),
+                // Not a finding to acknowledge: the input is malformed.
+                Err(e) => {
+                    ds.push(Diagnostic::error(
+                        &t.path,
+                        t.index.pos(&path),
+                        format!("the formula `{formula}` cannot be computed: {e}"),
+                        "arithmetic on stated figures: numbers, + - * / ^ and parentheses",
+                    ));
+                    continue;
+                }
                 Ok(v) if (v - q.value).abs() > half_unit(q.decimals) + 1e-9 => {
                     Some(Diagnostic::warning(
                         &t.path,

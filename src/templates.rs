@@ -88,14 +88,14 @@ impl Templates {
             if let Err(e) = probe.add_raw_template(name, text)
                 && matches!(e.kind(), ErrorKind::SyntaxError(_))
             {
-                ds.push(template_error(dir, name, &e, None));
+                ds.push(template_error(dir, name, &e));
             }
         }
         if ds.is_empty()
             && let Err(e) =
                 tera.add_raw_templates(sources.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         {
-            ds.push(template_error(dir, "", &e, None));
+            ds.push(template_error(dir, "", &e));
         }
         if ds.is_empty() {
             Ok(Templates {
@@ -108,10 +108,12 @@ impl Templates {
     }
 
     /// Renders `name` with `ctx` for the page at `page` (named in errors).
-    pub fn render(&self, name: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+    /// Renders one page. The error does not name the page: a template error usually breaks
+    /// many pages at once, and the caller reports it once for all of them.
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, ctx)
-            .map_err(|e| template_error(&self.dir, name, &e, Some(page)))
+            .map_err(|e| template_error(&self.dir, name, &e))
     }
 }
 
@@ -174,10 +176,7 @@ fn figure(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
     Ok(Formatter::new(&a.lang).prose(Quantity::new(a.value, decimals), &unit))
 }
 
-fn template_error(dir: &Path, name: &str, e: &tera::Error, page: Option<&str>) -> Diagnostic {
-    let rendering = page
-        .map(|p| format!(" (while rendering page `{p}`)"))
-        .unwrap_or_default();
+fn template_error(dir: &Path, name: &str, e: &tera::Error) -> Diagnostic {
     match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
             let file = if r.filename().is_empty() {
@@ -194,7 +193,7 @@ fn template_error(dir: &Path, name: &str, e: &tera::Error, page: Option<&str>) -
             Diagnostic::error(
                 dir.join(file),
                 Pos::new(span.start_line.max(1), span.start_col + 1),
-                format!("{what}: {}{rendering}", r.message()),
+                format!("{what}: {}", r.message()),
                 if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
                     "valid Tera syntax"
                 } else {
@@ -211,13 +210,13 @@ fn template_error(dir: &Path, name: &str, e: &tera::Error, page: Option<&str>) -
         ErrorKind::TemplateNotFound(t) => Diagnostic::error(
             dir.join(t),
             Pos::START,
-            format!("template `{t}` not found{rendering}"),
+            format!("template `{t}` not found"),
             "the file in templates/",
         ),
         other => Diagnostic::error(
             dir.join(name),
             Pos::START,
-            format!("template error: {other}{rendering}"),
+            format!("template error: {other}"),
             "a working template",
         ),
     }
@@ -266,7 +265,7 @@ mod tests {
     }
 
     #[test]
-    fn render_errors_name_the_page() {
+    fn render_errors_point_into_the_template() {
         let files = all(("chapter.html", "a\n{{ missing.field }}"));
         let refs: Vec<(&str, &str)> = files
             .iter()
@@ -274,11 +273,10 @@ mod tests {
             .collect();
         let d = dir_with(&refs);
         let t = Templates::load(d.path()).ok().unwrap();
-        let e = t
-            .render("chapter.html", &Context::new(), "ko/x/")
-            .unwrap_err();
-        assert_eq!(e.pos.line, 2);
-        assert!(e.message.contains("(while rendering page `ko/x/`)"), "{e}");
+        let e = t.render("chapter.html", &Context::new()).unwrap_err();
+        assert_eq!((e.pos.line, e.pos.col), (2, 4));
+        assert!(e.path.ends_with("chapter.html"), "{e}");
+        assert!(e.message.contains("`missing`"), "{e}");
     }
 
     #[test]
@@ -293,7 +291,7 @@ mod tests {
             .collect();
         let d = dir_with(&refs);
         let t = Templates::load(d.path()).ok().unwrap();
-        let out = t.render("index.html", &Context::new(), "/").unwrap();
+        let out = t.render("index.html", &Context::new()).unwrap();
         assert_eq!(out, "1,427.15원|KRW 196.60|CNY 269.7 billion|26.2%");
         let bad = all((
             "index.html",
@@ -302,7 +300,7 @@ mod tests {
         let refs: Vec<(&str, &str)> = bad.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let d = dir_with(&refs);
         let t = Templates::load(d.path()).ok().unwrap();
-        let e = t.render("index.html", &Context::new(), "/").unwrap_err();
+        let e = t.render("index.html", &Context::new()).unwrap_err();
         assert!(e.message.contains("unknown currency"), "{e}");
     }
 

@@ -29,7 +29,7 @@ pub fn parse<T: DeserializeOwned>(
             "a YAML mapping (`key: value` lines)",
         ));
     }
-    serde_yaml::from_str(text).map_err(|e| serde_error(path, &e, first_line))
+    serde_yaml::from_str(text).map_err(|e| serde_error(path, text, &e, first_line))
 }
 
 /// Deserialises a whole YAML file.
@@ -37,11 +37,24 @@ pub fn parse_file<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
     parse(&src.path, &src.text, 1)
 }
 
-fn serde_error(path: &Path, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+fn serde_error(path: &Path, text: &str, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
     let pos = e
         .location()
         .map(|l| Pos::new(l.line() + first_line - 1, l.column()))
         .unwrap_or(Pos::new(first_line, 1));
+    // A tab in the indentation is the commonest cause of YAML's most cryptic message.
+    if let Some(l) = e.location() {
+        let line = text.lines().nth(l.line().saturating_sub(1)).unwrap_or("");
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if let Some(tab) = indent.find('\t') {
+            return Diagnostic::error(
+                path,
+                Pos::new(pos.line, indent[..tab].chars().count() + 1),
+                "a tab in the indentation",
+                "spaces (YAML does not allow tabs for indentation)",
+            );
+        }
+    }
     let full = e.to_string();
     let text = match full.rfind(" at line ") {
         Some(i) => &full[..i],

@@ -1,76 +1,13 @@
 //! End-to-end: the `folio` binary on fixture sites.
 //!
 //! `tests/fixtures/basic/` is a small bilingual site (copied into a temporary folder together
-//! with the repository's `templates/` and `static/`). Every folder under `tests/fixtures/bad/`
-//! is one kind of broken input: its files are laid over the basic site, `expected.txt` holds the
-//! exact diagnostic, and optional `delete.txt` lists files to remove. Each must fail with that
-//! message, exit non-zero, and leave the previously built `public/` byte for byte as it was.
+//! with the repository's `templates/` and `static/`). Broken input is tested in `bad_input.rs`.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{Run, basic_site, folio, snapshot};
+use std::path::Path;
 use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
-/// A fresh copy of the basic fixture with the real templates and static files.
-fn basic_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("tests/fixtures/basic"), dir.path());
-    copy_dir(&repo().join("templates"), &dir.path().join("templates"));
-    copy_dir(&repo().join("static"), &dir.path().join("static"));
-    dir
-}
-
-struct Run {
-    ok: bool,
-    code: Option<i32>,
-    stderr: String,
-}
-
-fn folio(args: &[&str], root: &Path) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .current_dir(root)
-        .output()
-        .unwrap();
-    Run {
-        ok: out.status.success(),
-        code: out.status.code(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
 
 fn read(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -252,74 +189,6 @@ fn warnings_fail_only_under_strict() {
         "{}",
         strict.stderr
     );
-}
-
-#[test]
-fn every_bad_fixture_fails_with_its_message_and_keeps_the_previous_site() {
-    let bad_root = repo().join("tests/fixtures/bad");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&bad_root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 8,
-        "expected the bad-input fixtures, found {}",
-        cases.len()
-    );
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case.file_name().unwrap().to_string_lossy().to_string();
-        let site = basic_site();
-        let good = folio(&["build"], site.path());
-        assert!(
-            good.ok,
-            "{name}: the basic site must build first: {}",
-            good.stderr
-        );
-        let public = site.path().join("public");
-        let before = snapshot(&public);
-
-        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
-        let expected = expected.trim_end();
-        if let Ok(list) = std::fs::read_to_string(case.join("delete.txt")) {
-            for rel in list.lines().filter(|l| !l.trim().is_empty()) {
-                std::fs::remove_file(site.path().join(rel.trim())).unwrap();
-            }
-        }
-        for entry in walkdir::WalkDir::new(case) {
-            let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(case).unwrap();
-            if entry.file_type().is_file()
-                && rel != Path::new("expected.txt")
-                && rel != Path::new("delete.txt")
-            {
-                let dest = site.path().join(rel);
-                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
-                std::fs::copy(entry.path(), dest).unwrap();
-            }
-        }
-        let run = folio(&["build"], site.path());
-        if run.ok || run.code != Some(1) {
-            failures.push(format!(
-                "{name}: expected exit code 1, got {:?}\n{}",
-                run.code, run.stderr
-            ));
-        }
-        if !run.stderr.lines().any(|l| l == expected) {
-            failures.push(format!(
-                "{name}: expected the line\n  {expected}\ngot:\n{}",
-                run.stderr
-            ));
-        }
-        if run.stderr.contains("panicked") {
-            failures.push(format!("{name}: panicked\n{}", run.stderr));
-        }
-        if snapshot(&public) != before {
-            failures.push(format!("{name}: the previous public/ was changed"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// Applies `edit` to a copy of the basic site, runs `folio check`, returns stderr.
@@ -595,4 +464,116 @@ fn findings_as_json_and_github_annotations() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.starts_with("::warning file=content/data/market.yaml,line=17,col=56::[growth] the 2025 growth rate is 35.0%"), "{stderr}");
+}
+
+#[test]
+fn markup_in_titles_cells_and_chart_labels_is_inert() {
+    let site = basic_site();
+    let payload = r#"<script>alert(1)</script>\" onmouseover=\"alert(2)"#;
+    // A table cell, a chart label (a share chart's slice), a chart legend (a column label) and
+    // a chapter title.
+    replace_in(
+        site.path(),
+        "content/data/firms.yaml",
+        "name: Mindray",
+        &format!("name: \"Mindray{payload}\""),
+    );
+    replace_in(
+        site.path(),
+        "content/data/functions.yaml",
+        "function: { ko: 기타, en: Other }",
+        &format!("function: {{ ko: \"기타{payload}\", en: \"Other{payload}\" }}"),
+    );
+    replace_in(
+        site.path(),
+        "content/data/market.yaml",
+        "label: { ko: 시장규모, en: Market size }",
+        &format!("label: {{ ko: \"시장규모{payload}\", en: \"Market size{payload}\" }}"),
+    );
+    replace_in(
+        site.path(),
+        "content/chapters/02-market.ko.md",
+        "title: \"1. 시장 규모와 전망\"",
+        &format!("title: \"1. 시장 규모와 전망{payload}\""),
+    );
+    let run = folio(&["build"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    let public = site.path().join("public");
+    let mut escaped_in = Vec::new();
+    for (path, bytes) in snapshot(&public) {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !["html", "svg", "xml"].contains(&ext) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let name = path.display().to_string();
+        assert!(!text.contains("<script>alert"), "{name}: a live <script>");
+        assert!(
+            !text.contains("\" onmouseover="),
+            "{name}: a live attribute"
+        );
+        assert!(
+            !text.contains("onmouseover=\"alert"),
+            "{name}: a live attribute"
+        );
+        if text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") {
+            escaped_in.push(name);
+        }
+    }
+    // The text itself is published, escaped, wherever it appears.
+    for page in [
+        "ko/market/index.html",
+        "en/market/index.html",
+        "ko/index.html",
+        "ko/print/index.html",
+        "charts/market.ko.svg",
+        "charts/functions.en.svg",
+    ] {
+        assert!(
+            escaped_in.iter().any(|p| p == page),
+            "{page} does not show the escaped text; escaped in {escaped_in:?}"
+        );
+    }
+}
+
+#[test]
+fn every_page_has_a_content_security_policy_that_its_markup_keeps() {
+    let site = basic_site();
+    assert!(folio(&["build"], site.path()).ok);
+    let public = site.path().join("public");
+    let mut pages = 0;
+    for (path, bytes) in snapshot(&public) {
+        if path.extension().and_then(|e| e.to_str()) != Some("html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let name = path.display();
+        let start = html
+            .find("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+            .unwrap_or_else(|| panic!("{name}: no Content-Security-Policy"));
+        let head_end = html.find("</head>").unwrap();
+        assert!(start < head_end, "{name}: the policy must be in <head>");
+        let policy = html[start..].split('"').nth(3).unwrap();
+        assert!(
+            policy.starts_with("default-src 'self';"),
+            "{name}: {policy}"
+        );
+        // No other origin: no scheme, no host, no wildcard, no inline code.
+        for banned in ["http", "*", "//", "'unsafe-inline'", "'unsafe-eval'"] {
+            assert!(!policy.contains(banned), "{name}: {banned} in {policy}");
+        }
+        // What the policy forbids, the markup does not use.
+        assert!(!html.contains("<script>"), "{name}: inline script");
+        assert!(!html.contains(" style=\""), "{name}: inline style");
+        assert!(!html.contains("<style"), "{name}: style element");
+        assert!(!html.contains(" onclick="), "{name}: inline handler");
+        for src in html.split("src=\"").skip(1) {
+            assert!(
+                !src.starts_with("http"),
+                "{name}: external resource {src:.40}"
+            );
+        }
+    }
+    assert!(pages >= 8, "only {pages} pages");
 }

@@ -654,3 +654,40 @@ fn conversions_in_the_prose_are_found_and_recomputed() {
         open.join("\n")
     );
 }
+
+#[test]
+fn the_sitemap_and_every_svg_are_well_formed_xml() {
+    let (files, _) = folio::build::generate(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|ds| panic!("the bundled site builds: {:?}", ds.sorted()));
+    let mut svgs = 0;
+    for f in files
+        .iter()
+        .filter(|f| f.path.ends_with(".svg") || f.path.ends_with(".xml"))
+    {
+        let text = std::str::from_utf8(&f.bytes).unwrap();
+        if let Err(e) = roxmltree::Document::parse(text) {
+            panic!("{} is not well-formed XML: {e}", f.path);
+        }
+        svgs += usize::from(f.path.ends_with(".svg"));
+    }
+    assert!(svgs >= 2 * 21, "only {svgs} SVG files");
+
+    // The sitemap lists every page but the 404 page, each once, under the site's base URL.
+    let sitemap = files.iter().find(|f| f.path == "sitemap.xml").unwrap();
+    let doc = roxmltree::Document::parse(std::str::from_utf8(&sitemap.bytes).unwrap()).unwrap();
+    let mut listed: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect();
+    let config = bundled().config;
+    let base = config.base_url.trim_end_matches('/');
+    let mut pages: Vec<String> = files
+        .iter()
+        .filter(|f| f.path.ends_with("index.html"))
+        .map(|f| format!("{base}/{}", f.path.trim_end_matches("index.html")))
+        .collect();
+    listed.sort();
+    pages.sort();
+    assert_eq!(listed, pages);
+}
