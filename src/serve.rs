@@ -38,9 +38,13 @@ struct Shared {
     reload: broadcast::Sender<()>,
 }
 
-/// The script every served page gets: reload when the site changes.
-const RELOAD_SCRIPT: &str =
-    "<script>new EventSource('/_folio/events').onmessage=function(){location.reload()};</script>";
+/// What every served page gets: a script that reloads it when the site changes, and the style
+/// of the error overlay. Both are external files so that the pages' Content-Security-Policy
+/// (no inline script or style) holds in preview exactly as when published.
+const LIVE_TAGS: &str = "<link rel=\"stylesheet\" href=\"/_folio/live.css\"><script src=\"/_folio/live.js\" defer></script>";
+const LIVE_JS: &str =
+    "new EventSource('/_folio/events').onmessage=function(){location.reload()};\n";
+const LIVE_CSS: &str = "#folio\\:errors{position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7a1010;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;box-shadow:0 4px 18px rgba(0,0,0,.4)}\n#folio\\:errors ul{margin:.5rem 0 0;padding-left:1.2rem}\n";
 
 /// Builds the site into memory: (files incl. static ones, errors if the build failed).
 fn build_in_memory(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
@@ -107,7 +111,7 @@ fn error_overlay(errors: &[String]) -> String {
         .map(|e| format!("<li>{}</li>", crate::markdown::escape(e)))
         .collect();
     format!(
-        "<div id=\"folio:errors\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7a1010;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;box-shadow:0 4px 18px rgba(0,0,0,.4)\"><strong>folio: the build failed — showing the last good version</strong><ul style=\"margin:.5rem 0 0;padding-left:1.2rem\">{items}</ul></div>"
+        "<div id=\"folio:errors\" role=\"alert\"><strong>folio: the build failed — showing the last good version</strong><ul>{items}</ul></div>"
     )
 }
 
@@ -198,7 +202,7 @@ async fn page(State(shared): State<Shared>, uri: Uri) -> Response {
     let mut body = bytes;
     if file.ends_with(".html") {
         let mut html = String::from_utf8_lossy(&body).into_owned();
-        let mut inject = String::from(RELOAD_SCRIPT);
+        let mut inject = String::from(LIVE_TAGS);
         if !site.errors.is_empty() {
             inject.push_str(&error_overlay(&site.errors));
         }
@@ -282,6 +286,24 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), String> {
     runtime.block_on(async move {
         let app = Router::new()
             .route("/_folio/events", axum::routing::get(events))
+            .route(
+                "/_folio/live.js",
+                axum::routing::get(|| async {
+                    (
+                        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                        LIVE_JS,
+                    )
+                }),
+            )
+            .route(
+                "/_folio/live.css",
+                axum::routing::get(|| async {
+                    (
+                        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+                        LIVE_CSS,
+                    )
+                }),
+            )
             .fallback(page)
             .with_state(shared);
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))

@@ -1,23 +1,14 @@
 //! `folio serve` end to end: a real server on a free port, a real file watcher, a raw HTTP
 //! client (no extra dependencies) reading the page and the Server-Sent Events stream.
 
+mod common;
+
+use common::copy_dir;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
 
 struct Server {
     child: Child,
@@ -136,7 +127,17 @@ fn serve_rebuilds_reloads_shows_errors_and_recovers() {
     let (status, body) = get(&addr, "/ko/intro/");
     assert_eq!(status, 200);
     assert!(body.contains("본문."));
-    assert!(body.contains("new EventSource('/_folio/events')"));
+    assert!(body.contains("<script src=\"/_folio/live.js\" defer></script>"));
+    let (status, live) = get(&addr, "/_folio/live.js");
+    assert_eq!(status, 200);
+    assert!(live.contains("new EventSource('/_folio/events')"));
+    assert_eq!(get(&addr, "/_folio/live.css").0, 200);
+    // The injected tags keep the pages' Content-Security-Policy: no inline script or style.
+    assert!(body.contains("Content-Security-Policy"));
+    assert!(
+        !body.contains("<script>") && !body.contains(" style=\""),
+        "{body}"
+    );
     assert_eq!(get(&addr, "/../Cargo.toml").0, 403);
     assert_eq!(get(&addr, "/ko/%2e%2e/%2e%2e/content/site.yaml").0, 403);
     assert_eq!(get(&addr, "/nowhere/").0, 404);
@@ -179,6 +180,10 @@ fn serve_rebuilds_reloads_shows_errors_and_recovers() {
     let (status, body) = get(&addr, "/ko/intro/");
     assert_eq!(status, 200);
     assert!(body.contains("id=\"folio:errors\""), "error overlay");
+    assert!(
+        !body.contains(" style=\""),
+        "overlay styled by /_folio/live.css"
+    );
     assert!(
         body.contains("content/chapters/01-intro.ko.md:2:1: error: unknown field `titel`"),
         "{body}"
