@@ -8,10 +8,12 @@ use crate::markdown::{self, Heading};
 use crate::output::{self, OutFile};
 use crate::source::LineIndex;
 use crate::templates::Templates;
+use crate::timings::Timings;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -33,6 +35,8 @@ pub struct Report {
     pub failed: bool,
     /// Number of HTML pages generated.
     pub pages: usize,
+    /// Time per stage.
+    pub timings: Timings,
 }
 
 /// One rendered chapter, before templating.
@@ -42,10 +46,57 @@ struct RenderedChapter<'a> {
     captions: Vec<(String, String, usize, String)>,
     used_tables: Vec<String>,
     charts: Vec<(String, String)>,
+    chart_time: std::time::Duration,
+}
+
+/// What rendering produced for one chapter, owned: kept by a [`Snapshot`].
+struct ChapterOutput {
+    body: markdown::Rendered,
+    captions: Vec<(String, String, usize, String)>,
+    used_tables: Vec<String>,
+    charts: Vec<(String, String)>,
+}
+
+impl From<RenderedChapter<'_>> for ChapterOutput {
+    fn from(r: RenderedChapter) -> Self {
+        ChapterOutput {
+            body: r.body,
+            captions: r.captions,
+            used_tables: r.used_tables,
+            charts: r.charts,
+        }
+    }
+}
+
+/// A successful build kept in memory (by `serve`), so that one edited chapter can be
+/// re-rendered on its own in milliseconds.
+pub struct Snapshot {
+    content: Content,
+    templates: Templates,
+    starts: HashMap<(String, String), Numbering>,
+    /// One per chapter of `content.chapters`, in the same order.
+    outputs: Vec<ChapterOutput>,
 }
 
 /// Generates the whole site in memory. `Err` holds the diagnostics when any is an error.
 pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    generate_timed(root, &mut Timings::default())
+}
+
+/// [`generate`], recording the time of each stage.
+pub fn generate_timed(
+    root: &Path,
+    timings: &mut Timings,
+) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
+    generate_snapshot(root, timings).map(|(files, ds, _)| (files, ds))
+}
+
+/// [`generate_timed`], also returning what `serve` needs for [`rebuild_chapter`].
+pub fn generate_snapshot(
+    root: &Path,
+    timings: &mut Timings,
+) -> Result<(Vec<OutFile>, Diagnostics, Snapshot), Diagnostics> {
+    let started = Instant::now();
     let (content, templates) = {
         let (c, t) = rayon::join(
             || content::load(root),
@@ -65,7 +116,9 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
             }
         }
     };
+    timings.add("load", started.elapsed());
     let mut ds = Diagnostics::new();
+    let started = Instant::now();
 
     // Chapters → HTML bodies, numbering figures and tables through each language's report.
     let mut starts: HashMap<(String, String), Numbering> = HashMap::new();
@@ -86,14 +139,19 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
     let mut chapters = Vec::with_capacity(rendered.len());
     for (r, d) in rendered {
         ds.extend(d);
+        timings.charts += r.chart_time;
         chapters.push(r);
     }
-    check_anchors(&chapters, &mut ds);
-    crate::numeric::check(&content, &mut ds);
-    link_sections(&mut chapters);
-    check_usage(&content, &chapters, &mut ds);
+    timings.add("markdown", started.elapsed());
+    timings.stage("checks", || {
+        check_anchors(&chapters, &mut ds);
+        crate::numeric::check(&content, &mut ds);
+        link_sections(&mut chapters);
+        check_usage(&content, &chapters, &mut ds);
+    });
 
     // Pages.
+    let started = Instant::now();
     let pages = crate::pages::plan(
         &content,
         &chapters
@@ -118,7 +176,8 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
                 })
         })
         .collect();
-    let mut files = data_files(&content, &chapters);
+    timings.add("templates", started.elapsed());
+    let mut files = timings.stage("data", || data_files(&content, &chapters));
     // One report per template error, naming the pages it broke.
     let mut render_errors: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
     for (o, page) in outputs.into_iter().zip(&pages) {
@@ -138,8 +197,8 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         d.message = format!("{} (while rendering `{}`{more})", d.message, urls[0]);
         ds.push(d);
     }
-    if ds.error_count() == 0 {
-        match crate::search::index(&files) {
+    if ds.error_count() == 0 && content.config.search {
+        match timings.stage("search", || crate::search::index(&files)) {
             Ok(bundle) => files.extend(bundle),
             Err(d) => ds.push(d),
         }
@@ -148,23 +207,121 @@ pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics>
         return Err(ds);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok((files, ds))
+    let outputs = chapters.into_iter().map(ChapterOutput::from).collect();
+    let snapshot = Snapshot {
+        content,
+        templates,
+        starts,
+        outputs,
+    };
+    Ok((files, ds, snapshot))
+}
+
+/// Re-renders the chapter read from `path` and returns its page (and its charts' and tables'
+/// files), leaving every other page as the snapshot has it. `None` when the change needs a
+/// full build: `path` is not a chapter of the snapshot (new, deleted or renamed). Numbering of
+/// later chapters, the contents and print pages, the search index and the cross-chapter checks
+/// are brought up to date by the full build that `serve` runs next.
+pub fn rebuild_chapter(
+    snap: &mut Snapshot,
+    path: &Path,
+) -> Option<Result<Vec<OutFile>, Diagnostics>> {
+    let i = snap
+        .content
+        .chapters
+        .iter()
+        .position(|c| c.source.path == path)?;
+    if let Err(ds) = snap.content.reload_chapter(i) {
+        return Some(Err(ds));
+    }
+    let content = &snap.content;
+    let c = &content.chapters[i];
+    let start = snap.starts[&(c.lang.clone(), c.slug.clone())];
+    let (mut r, found) = render_chapter(content, c, start);
+    if found
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error)
+    {
+        let mut ds = Diagnostics::new();
+        ds.extend(found);
+        return Some(Err(ds));
+    }
+    for (other, out) in content.chapters.iter().zip(&snap.outputs) {
+        if other.slug == c.slug && other.lang != c.lang {
+            add_section_links(
+                &mut r.body.html,
+                &r.body.headings,
+                &other.lang,
+                &out.body.headings,
+            );
+        }
+    }
+    let url = format!("{}/{}/", c.lang, c.slug);
+    let fresh = ChapterOutput::from(r);
+    let bodies: Vec<crate::pages::ChapterBody> = content
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(j, ch)| {
+            let o = if j == i { &fresh } else { &snap.outputs[j] };
+            crate::pages::ChapterBody {
+                chapter: ch,
+                html: &o.body.html,
+                headings: &o.body.headings,
+                summary: &o.body.summary,
+                captions: &o.captions,
+            }
+        })
+        .collect();
+    let mut files = Vec::new();
+    for page in crate::pages::plan_only(content, &bodies, Some(&url)) {
+        match snap.templates.render(&page.template, &page.context) {
+            Ok(html) => files.push(OutFile {
+                path: page.file,
+                bytes: html.into_bytes(),
+            }),
+            Err(d) => {
+                let mut ds = Diagnostics::new();
+                ds.push(d);
+                return Some(Err(ds));
+            }
+        }
+    }
+    files.extend(data_files_of(
+        content,
+        std::iter::once((c.lang.as_str(), &fresh.used_tables[..], &fresh.charts[..])),
+    ));
+    drop(bodies);
+    snap.outputs[i] = fresh;
+    Some(Ok(files))
 }
 
 /// CSV of every table shown and the standalone SVG of every chart drawn, per language.
 fn data_files(content: &Content, chapters: &[RenderedChapter]) -> Vec<OutFile> {
+    data_files_of(
+        content,
+        chapters
+            .iter()
+            .map(|r| (r.chapter.lang.as_str(), &r.used_tables[..], &r.charts[..])),
+    )
+}
+
+/// [`data_files`] from (language, tables shown, charts drawn) of each chapter.
+fn data_files_of<'a>(
+    content: &Content,
+    chapters: impl Iterator<Item = (&'a str, &'a [String], &'a [(String, String)])>,
+) -> Vec<OutFile> {
     let default = content.config.default_language();
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for r in chapters {
-        let lang = &r.chapter.lang;
-        for id in &r.used_tables {
+    for (lang, used_tables, charts) in chapters {
+        for id in used_tables {
             let t = &content.tables[id];
             files.insert(
                 expand::csv_path(id, lang, default),
                 crate::csv::csv(t, lang, &content.strings[lang]).into_bytes(),
             );
         }
-        for (id, svg) in &r.charts {
+        for (id, svg) in charts {
             files.insert(
                 expand::svg_path(id, lang),
                 crate::chart::standalone(svg).into_bytes(),
@@ -185,12 +342,15 @@ fn render_chapter<'a>(
     let mut ctx = Expander::new(content, c, "../../", start);
     let labels = expand::labels(&content.strings[&c.lang], &c.lang);
     let body = markdown::render(c.body(), &mut ctx, &labels);
-    let index = LineIndex::new(&c.source.text);
+    // Built only when there is something to report: most chapters have nothing.
+    let index = std::cell::OnceCell::new();
     let mut ds: Vec<Diagnostic> = body
         .findings
         .iter()
         .map(|f| {
-            let pos = index.pos(c.body_offset + f.offset);
+            let pos = index
+                .get_or_init(|| LineIndex::new(&c.source.text))
+                .pos(c.body_offset + f.offset);
             if f.error {
                 Diagnostic::error(
                     &c.source.path,
@@ -219,6 +379,7 @@ fn render_chapter<'a>(
             captions,
             used_tables,
             charts,
+            chart_time: ctx.chart_time,
         },
         ds,
     )
@@ -235,7 +396,7 @@ fn check_anchors(chapters: &[RenderedChapter], ds: &mut Diagnostics) {
         })
         .collect();
     for r in chapters {
-        let index = LineIndex::new(&r.chapter.source.text);
+        let index = std::cell::OnceCell::new();
         for a in &r.body.anchors {
             let Some(anchor) = &a.target.anchor else {
                 continue;
@@ -249,7 +410,9 @@ fn check_anchors(chapters: &[RenderedChapter], ds: &mut Diagnostics) {
                 let shown: Vec<String> = known.iter().take(8).map(|k| format!("`#{k}`")).collect();
                 ds.push(Diagnostic::error(
                     &r.chapter.source.path,
-                    index.pos(r.chapter.body_offset + a.offset),
+                    index
+                        .get_or_init(|| LineIndex::new(&r.chapter.source.text))
+                        .pos(r.chapter.body_offset + a.offset),
                     format!(
                         "link `{}` points to a missing anchor `#{anchor}`",
                         a.written
@@ -304,39 +467,44 @@ fn link_sections(chapters: &mut [RenderedChapter]) {
     for group in by_slug.values() {
         for &a in group {
             for &b in group {
-                if a == b {
-                    continue;
-                }
-                let (ha, hb) = (&chapters[a].body.headings, &chapters[b].body.headings);
-                let same =
-                    ha.len() == hb.len() && ha.iter().zip(hb).all(|(x, y)| x.level == y.level);
-                if !same {
-                    continue;
-                }
-                let other = chapters[b].chapter.lang.clone();
-                let pairs: Vec<(String, String, u8)> = ha
-                    .iter()
-                    .zip(hb)
-                    .map(|(x, y)| (x.id.clone(), y.id.clone(), x.level))
-                    .collect();
-                let html = &mut chapters[a].body.html;
-                for (id, alt, level) in pairs {
-                    let tag = format!("<h{level} id=\"{}\"", crate::markdown::escape_attr(&id));
-                    let with = format!(
-                        "{tag} data-alt-{other}=\"{}\"",
-                        crate::markdown::escape_attr(&alt)
-                    );
-                    *html = html.replacen(&tag, &with, 1);
+                if a != b {
+                    let other = chapters[b].chapter.lang.clone();
+                    let theirs = chapters[b].body.headings.clone();
+                    let mine = &mut chapters[a].body;
+                    add_section_links(&mut mine.html, &mine.headings, &other, &theirs);
                 }
             }
         }
     }
 }
 
+/// Adds `data-alt-<other>` to the headings of `html` when both versions have the same
+/// sections (the same number of headings at the same levels).
+fn add_section_links(html: &mut String, mine: &[Heading], other: &str, theirs: &[Heading]) {
+    let same =
+        mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(x, y)| x.level == y.level);
+    if !same {
+        return;
+    }
+    for (x, y) in mine.iter().zip(theirs) {
+        let tag = format!(
+            "<h{} id=\"{}\"",
+            x.level,
+            crate::markdown::escape_attr(&x.id)
+        );
+        let with = format!(
+            "{tag} data-alt-{other}=\"{}\"",
+            crate::markdown::escape_attr(&y.id)
+        );
+        *html = html.replacen(&tag, &with, 1);
+    }
+}
+
 /// Builds (or, with `write == false`, checks) the site.
 pub fn run(opts: &Options, write: bool) -> Report {
     let root = &opts.root;
-    let result = generate(root);
+    let mut timings = Timings::default();
+    let result = generate_timed(root, &mut timings);
     let (mut ds, files) = match result {
         Ok((files, ds)) => (ds, Some(files)),
         Err(ds) => (ds, None),
@@ -346,7 +514,9 @@ pub fn run(opts: &Options, write: bool) -> Report {
     if let (Some(files), true, false) = (&files, write, failed_checks) {
         pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
         let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-        if let Err(d) = output::write_site(&out, files, &root.join("static")) {
+        if let Err(d) = timings.stage("write", || {
+            output::write_site(&out, files, &root.join("static"))
+        }) {
             ds.push(d);
         }
     } else if let Some(files) = &files {
@@ -361,6 +531,7 @@ pub fn run(opts: &Options, write: bool) -> Report {
             .collect(),
         failed,
         pages,
+        timings,
     }
 }
 

@@ -24,6 +24,13 @@ pub struct Config {
     pub report: Report,
     /// The report's own exchange rates.
     pub exchange_rates: ExchangeRates,
+    /// Whether to build the full-text search index and show the search box (default: yes).
+    #[serde(default = "yes")]
+    pub search: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One language of the site.

@@ -17,7 +17,7 @@ use crate::source::Source;
 use crate::yaml;
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Chapter front matter. Order and slug come from the file name.
@@ -94,6 +94,8 @@ pub struct Content {
     pub strings: BTreeMap<String, Strings>,
     /// The glossary, if the site has one.
     pub glossary: Option<Glossary>,
+    /// Index into `chapters` by (slug, language).
+    by_slug: HashMap<(String, String), usize>,
 }
 
 impl Content {
@@ -113,9 +115,18 @@ impl Content {
 
     /// The chapter `slug` in `lang`.
     pub fn chapter(&self, slug: &str, lang: &str) -> Option<&Chapter> {
-        self.chapters
-            .iter()
-            .find(|c| c.slug == slug && c.lang == lang)
+        self.by_slug
+            .get(&(slug.to_string(), lang.to_string()))
+            .map(|&i| &self.chapters[i])
+    }
+
+    /// Reads the chapter at `index` again from its file (same name, so same slug and
+    /// language), replacing it; `serve` calls this when one chapter file changes.
+    pub fn reload_chapter(&mut self, index: usize) -> Result<&Chapter, Diagnostics> {
+        let old = &self.chapters[index];
+        let fresh = load_chapter(&old.source.path, old.order, &old.slug, &old.lang)?;
+        self.chapters[index] = fresh;
+        Ok(&self.chapters[index])
     }
 }
 
@@ -156,7 +167,8 @@ pub fn parse_chapter_name(name: &str) -> Option<ChapterName<'_>> {
     })
 }
 
-fn ignored(name: &str) -> bool {
+/// Editor backups and temporary files, which the content walk skips.
+pub fn ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
 }
 
@@ -349,6 +361,11 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     if !ds.is_empty() {
         return Err(ds);
     }
+    let by_slug = chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.slug.clone(), c.lang.clone()), i))
+        .collect();
     Ok(Content {
         root: root.to_path_buf(),
         config,
@@ -356,6 +373,7 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         tables,
         strings,
         glossary,
+        by_slug,
     })
 }
 

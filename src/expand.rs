@@ -30,21 +30,31 @@ pub struct Numbering {
 impl Numbering {
     /// Numbers for each chapter of `chapters` (one language, in order), starting at 1.
     pub fn plan<'a>(chapters: impl Iterator<Item = &'a Chapter>) -> Vec<Numbering> {
+        use rayon::prelude::*;
+        let chapters: Vec<&Chapter> = chapters.collect();
+        // Count each chapter's figures and tables in parallel, then number through them in order.
+        let counts: Vec<(usize, usize)> = chapters
+            .par_iter()
+            .map(|c| {
+                let (found, _) = crate::shortcode::scan(c.body());
+                let figures = found
+                    .iter()
+                    .filter(|sc| matches!(sc.name.as_str(), "chart" | "figure"))
+                    .count();
+                let tables = found.iter().filter(|sc| sc.name == "table").count();
+                (figures, tables)
+            })
+            .collect();
         let mut next = Numbering {
             figure: 1,
             table: 1,
         };
-        chapters
-            .map(|c| {
+        counts
+            .into_iter()
+            .map(|(figures, tables)| {
                 let start = next;
-                let (found, _) = crate::shortcode::scan(c.body());
-                for sc in found {
-                    match sc.name.as_str() {
-                        "chart" | "figure" => next.figure += 1,
-                        "table" => next.table += 1,
-                        _ => {}
-                    }
-                }
+                next.figure += figures;
+                next.table += tables;
                 start
             })
             .collect()
@@ -67,6 +77,8 @@ pub struct Expander<'a> {
     pub captions: Vec<(String, String, usize, String)>,
     /// Charts drawn on the page: (table id, SVG), also written as files of their own.
     pub charts: Vec<(String, String)>,
+    /// Time spent drawing them.
+    pub chart_time: std::time::Duration,
 }
 
 impl<'a> Expander<'a> {
@@ -82,6 +94,7 @@ impl<'a> Expander<'a> {
             extra: Vec::new(),
             captions: Vec::new(),
             charts: Vec::new(),
+            chart_time: std::time::Duration::ZERO,
         }
     }
 
@@ -349,7 +362,9 @@ impl Context for Expander<'_> {
                     n,
                     table.title.text(&lang).into(),
                 ));
+                let started = std::time::Instant::now();
                 let drawn = chart::render(table, &lang, t, &format!("fig:{}", table.id));
+                self.chart_time += started.elapsed();
                 let (before, collapsible) = match (&drawn, &spec.reason) {
                     (Some(r), _) => (
                         format!(

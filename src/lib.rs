@@ -34,5 +34,6 @@ pub mod slug;
 pub mod source;
 pub mod tablehtml;
 pub mod templates;
+pub mod timings;
 pub mod translation;
 pub mod yaml;

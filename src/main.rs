@@ -41,6 +41,9 @@ enum Command {
         /// How to print findings: text, json, or github (workflow annotations).
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
+        /// Print the time of each stage (load, markdown, checks, templates, data, search, write).
+        #[arg(long)]
+        timings: bool,
     },
     /// Live preview: build in memory, serve on 127.0.0.1, rebuild and reload on every change.
     Serve {
@@ -151,7 +154,7 @@ fn main() -> ExitCode {
             }
         };
     }
-    let (opts, write, format) = match cli.command {
+    let (opts, write, format, timings) = match cli.command {
         Command::Stamp { .. } | Command::Pdf { .. } | Command::Serve { .. } => {
             unreachable!("handled above")
         }
@@ -160,7 +163,8 @@ fn main() -> ExitCode {
             out,
             strict,
             format,
-        } => (Options { root, out, strict }, true, format),
+            timings,
+        } => (Options { root, out, strict }, true, format, timings),
         Command::Check {
             root,
             strict,
@@ -173,6 +177,7 @@ fn main() -> ExitCode {
             },
             false,
             format,
+            false,
         ),
     };
     let report = build::run(&opts, write);
@@ -181,6 +186,9 @@ fn main() -> ExitCode {
         OutputFormat::Json => Format::Json,
         OutputFormat::Github => Format::Github,
     };
+    if timings {
+        eprint!("{}", report.timings.render());
+    }
     let rendered = folio::diag::render(&report.diagnostics, format);
     if format == Format::Json {
         print!("{rendered}");

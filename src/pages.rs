@@ -15,6 +15,7 @@
 use crate::build::TocEntry;
 use crate::content::{Chapter, Content};
 use crate::markdown::Heading;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -57,6 +58,7 @@ struct SiteView {
     rates_note: String,
     rates: Vec<RateView>,
     default_language: String,
+    search: bool,
 }
 
 #[derive(Serialize)]
@@ -159,6 +161,13 @@ fn root_of(url: &str) -> String {
 
 /// Plans every page of the site.
 pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
+    plan_only(content, bodies, None)
+}
+
+/// [`plan`], or with `only` just the page at that URL (`ko/market-size/`): what `serve`
+/// renders first after an edit.
+pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) -> Vec<Page> {
+    let wanted = |url: &str| only.is_none_or(|o| o == url);
     let cfg = &content.config;
     let base = cfg.base_url.as_str();
     let published = content.published_languages();
@@ -188,6 +197,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
             rates_note: get(&cfg.exchange_rates.note),
             rates,
             default_language: cfg.default_language().to_string(),
+            search: cfg.search,
         }
     };
     let locale = |lang: &str| {
@@ -229,7 +239,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
     };
 
     // Landing page: the report's cover.
-    {
+    if only.is_none() {
         let lang = cfg.default_language();
         let url = String::new();
         let mut ctx = Context::new();
@@ -269,113 +279,120 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
             bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
 
         // Contents.
-        let url = format!("{lang}/");
-        let root = root_of(&url);
-        let mut parts: Vec<PartView> = Vec::new();
-        for b in &chapters {
-            let link = NavLink {
-                href: format!("{}/", b.chapter.slug),
-                title: b.chapter.front.title.clone(),
-            };
-            match parts.last_mut() {
-                Some(p) if p.title == b.chapter.front.part && p.title.is_some() => {
-                    p.chapters.push(link)
+        if wanted(&format!("{lang}/")) {
+            let url = format!("{lang}/");
+            let root = root_of(&url);
+            let mut parts: Vec<PartView> = Vec::new();
+            for b in &chapters {
+                let link = NavLink {
+                    href: format!("{}/", b.chapter.slug),
+                    title: b.chapter.front.title.clone(),
+                };
+                match parts.last_mut() {
+                    Some(p) if p.title == b.chapter.front.part && p.title.is_some() => {
+                        p.chapters.push(link)
+                    }
+                    _ => parts.push(PartView {
+                        title: b.chapter.front.part.clone(),
+                        chapters: vec![link],
+                    }),
                 }
-                _ => parts.push(PartView {
-                    title: b.chapter.front.part.clone(),
-                    chapters: vec![link],
-                }),
             }
-        }
-        let alts = alternates(&|l| Some(format!("{l}/")));
-        let mut ctx = Context::new();
-        ctx.insert(
-            "page",
-            &PageView {
-                kind: "contents",
-                lang: lang.clone(),
-                locale: locale(lang),
+            let alts = alternates(&|l| Some(format!("{l}/")));
+            let mut ctx = Context::new();
+            ctx.insert(
+                "page",
+                &PageView {
+                    kind: "contents",
+                    lang: lang.clone(),
+                    locale: locale(lang),
+                    url: url.clone(),
+                    canonical: format!("{base}{url}"),
+                    title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
+                    description: cfg.description.text(lang).to_string(),
+                    root: root.clone(),
+                    alternates: alts.clone(),
+                    languages: language_links(&|l| format!("{l}/"), lang, &root),
+                    search_suffixes: suffixes(lang),
+                },
+            );
+            ctx.insert("site", &site_view(lang));
+            ctx.insert("t", strings);
+            ctx.insert("parts", &parts);
+            pages.push(Page {
+                template: "contents.html".into(),
+                context: ctx,
                 url: url.clone(),
-                canonical: format!("{base}{url}"),
-                title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
-                description: cfg.description.text(lang).to_string(),
-                root: root.clone(),
-                alternates: alts.clone(),
-                languages: language_links(&|l| format!("{l}/"), lang, &root),
-                search_suffixes: suffixes(lang),
-            },
-        );
-        ctx.insert("site", &site_view(lang));
-        ctx.insert("t", strings);
-        ctx.insert("parts", &parts);
-        pages.push(Page {
-            template: "contents.html".into(),
-            context: ctx,
-            url: url.clone(),
-            file: format!("{url}index.html"),
-        });
-        sitemap.push(SitemapEntry {
-            loc: format!("{base}{url}"),
-            alternates: alts,
-        });
+                file: format!("{url}index.html"),
+            });
+            sitemap.push(SitemapEntry {
+                loc: format!("{base}{url}"),
+                alternates: alts,
+            });
+        }
 
         // The print edition: every chapter on one page.
-        let print_url = format!("{lang}/print/");
-        let root = root_of(&print_url);
-        let print_alts = alternates(&|l| Some(format!("{l}/print/")));
-        let mut ctx = Context::new();
-        ctx.insert(
-            "page",
-            &PageView {
-                kind: "print",
-                lang: lang.clone(),
-                locale: locale(lang),
+        if wanted(&format!("{lang}/print/")) {
+            let print_url = format!("{lang}/print/");
+            let root = root_of(&print_url);
+            let print_alts = alternates(&|l| Some(format!("{l}/print/")));
+            let mut ctx = Context::new();
+            ctx.insert(
+                "page",
+                &PageView {
+                    kind: "print",
+                    lang: lang.clone(),
+                    locale: locale(lang),
+                    url: print_url.clone(),
+                    canonical: format!("{base}{print_url}"),
+                    title: format!(
+                        "{} — {}",
+                        strings.get("print_edition"),
+                        cfg.title.text(lang)
+                    ),
+                    description: cfg.description.text(lang).to_string(),
+                    root: root.clone(),
+                    alternates: print_alts.clone(),
+                    languages: language_links(&|l| format!("{l}/print/"), lang, &root),
+                    search_suffixes: suffixes(lang),
+                },
+            );
+            ctx.insert("site", &site_view(lang));
+            ctx.insert("t", strings);
+            let print_chapters: Vec<PrintChapter> = chapters
+                .par_iter()
+                .map(|b| PrintChapter {
+                    slug: b.chapter.slug.clone(),
+                    title: b.chapter.front.title.clone(),
+                    part: b.chapter.front.part.clone(),
+                    html: crate::print::chapter_html(
+                        b.html,
+                        &b.chapter.slug,
+                        lang,
+                        &b.chapter.front.title,
+                    ),
+                })
+                .collect();
+            ctx.insert("chapters", &print_chapters);
+            pages.push(Page {
+                template: "print.html".into(),
+                context: ctx,
                 url: print_url.clone(),
-                canonical: format!("{base}{print_url}"),
-                title: format!(
-                    "{} — {}",
-                    strings.get("print_edition"),
-                    cfg.title.text(lang)
-                ),
-                description: cfg.description.text(lang).to_string(),
-                root: root.clone(),
-                alternates: print_alts.clone(),
-                languages: language_links(&|l| format!("{l}/print/"), lang, &root),
-                search_suffixes: suffixes(lang),
-            },
-        );
-        ctx.insert("site", &site_view(lang));
-        ctx.insert("t", strings);
-        let print_chapters: Vec<PrintChapter> = chapters
-            .iter()
-            .map(|b| PrintChapter {
-                slug: b.chapter.slug.clone(),
-                title: b.chapter.front.title.clone(),
-                part: b.chapter.front.part.clone(),
-                html: crate::print::chapter_html(
-                    b.html,
-                    &b.chapter.slug,
-                    lang,
-                    &b.chapter.front.title,
-                ),
-            })
-            .collect();
-        ctx.insert("chapters", &print_chapters);
-        pages.push(Page {
-            template: "print.html".into(),
-            context: ctx,
-            url: print_url.clone(),
-            file: format!("{print_url}index.html"),
-        });
-        sitemap.push(SitemapEntry {
-            loc: format!("{base}{print_url}"),
-            alternates: print_alts,
-        });
+                file: format!("{print_url}index.html"),
+            });
+            sitemap.push(SitemapEntry {
+                loc: format!("{base}{print_url}"),
+                alternates: print_alts,
+            });
+        }
 
         // Chapters.
         for (i, b) in chapters.iter().enumerate() {
             let c = b.chapter;
             let url = format!("{lang}/{}/", c.slug);
+            if !wanted(&url) {
+                continue;
+            }
             let root = root_of(&url);
             let nav = |o: Option<&&ChapterBody>| {
                 o.map(|x| NavLink {
@@ -461,7 +478,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
     }
 
     // 404: served at any depth, so links are absolute paths from the base URL.
-    {
+    if only.is_none() {
         let lang = cfg.default_language();
         let path_root = base
             .splitn(4, '/')
@@ -511,7 +528,7 @@ pub fn plan(content: &Content, bodies: &[ChapterBody]) -> Vec<Page> {
     }
 
     // Sitemap and robots.
-    {
+    if only.is_none() {
         let mut ctx = Context::new();
         ctx.insert("entries", &sitemap);
         ctx.insert("base_url", base);

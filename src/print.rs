@@ -27,7 +27,12 @@ pub fn chapter_html(html: &str, slug: &str, lang: &str, title: &str) -> String {
             .find('>')
             .map(|g| lt + g + 1)
             .unwrap_or(rest.len());
-        out.push_str(&rewrite_tag(&rest[lt..gt], slug, lang));
+        let tag = &rest[lt..gt];
+        if needs_rewrite(tag) {
+            out.push_str(&rewrite_tag(tag, slug, lang));
+        } else {
+            out.push_str(tag);
+        }
         rest = &rest[gt..];
     }
     out.push_str(rest);
@@ -38,19 +43,31 @@ fn global(id: &str) -> bool {
     id.starts_with("fig:") || id.starts_with("tbl:")
 }
 
+/// The heading level of `<hN …>` or `</hN>` (2 to 5) and where its digit is.
+fn heading_level(tag: &str) -> Option<(usize, u8)> {
+    let b = tag.as_bytes();
+    let at = if b.starts_with(b"</h") {
+        3
+    } else if b.starts_with(b"<h") {
+        2
+    } else {
+        return None;
+    };
+    let digit = *b.get(at)?;
+    let next = *b.get(at + 1)?;
+    ((b'2'..=b'5').contains(&digit) && matches!(next, b' ' | b'>')).then_some((at, digit - b'0'))
+}
+
+/// Most tags (`<p>`, `<li>`, `</a>`) stay as they are.
+fn needs_rewrite(tag: &str) -> bool {
+    heading_level(tag).is_some() || tag.contains("id=\"") || tag.contains("href=\"")
+}
+
 fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
     // Headings one level down: the chapter title is the h2 of the print page.
     let mut t = tag.to_string();
-    for level in (2..=5).rev() {
-        let open = format!("<h{level}");
-        if t == format!("</h{level}>") {
-            t = format!("</h{}>", level + 1);
-            break;
-        }
-        if t.starts_with(&open) && t[open.len()..].starts_with([' ', '>']) {
-            t = format!("<h{}{}", level + 1, &t[open.len()..]);
-            break;
-        }
+    if let Some((at, level)) = heading_level(tag) {
+        t.replace_range(at..at + 1, &(level + 1).to_string());
     }
     // The language switch's section map has no meaning here.
     while let Some(i) = t.find(" data-alt-") {

@@ -9,29 +9,108 @@ use crate::diag::{Diagnostic, Pos};
 use crate::output::OutFile;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use std::collections::BTreeMap;
 
 /// Builds the search bundle (`pagefind/…`) from the site's pages.
+///
+/// Pagefind indexes one page at a time, so each language gets an index of its own, built on a
+/// thread of its own; the bundles are then merged (their shared files are identical, and the
+/// entry file lists every language).
 pub fn index(files: &[OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
-    let failure = |what: String| {
-        Diagnostic::error(
-            "pagefind",
-            Pos::START,
-            format!("the search index could not be built: {what}"),
-            "a working search indexer",
-        )
-    };
+    let mut by_lang: BTreeMap<String, Vec<&OutFile>> = BTreeMap::new();
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = std::str::from_utf8(&f.bytes).unwrap_or("");
+        if !html.contains("data-pagefind-body") {
+            continue;
+        }
+        by_lang
+            .entry(page_lang(html).to_string())
+            .or_default()
+            .push(f);
+    }
+    let bundles: Vec<Result<Vec<OutFile>, Diagnostic>> = std::thread::scope(|s| {
+        let handles: Vec<_> = by_lang
+            .values()
+            .map(|pages| s.spawn(move || index_language(pages)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(failure("the indexer panicked".into())))
+            })
+            .collect()
+    });
+    let mut merged: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut languages = serde_json::Map::new();
+    let mut entry: Option<serde_json::Value> = None;
+    for bundle in bundles {
+        for f in bundle? {
+            if f.path == ENTRY {
+                let mut value: serde_json::Value = serde_json::from_slice(&f.bytes)
+                    .map_err(|e| failure(format!("{ENTRY}: {e}")))?;
+                if let Some(serde_json::Value::Object(l)) =
+                    value.get_mut("languages").map(std::mem::take)
+                {
+                    languages.extend(l);
+                }
+                entry = Some(value);
+                continue;
+            }
+            match merged.get(&f.path) {
+                Some(existing) if *existing != f.bytes => {
+                    return Err(failure(format!("{} differs between languages", f.path)));
+                }
+                _ => {
+                    merged.insert(f.path, f.bytes);
+                }
+            }
+        }
+    }
+    if let Some(mut value) = entry {
+        // Sorted by language code: the same file whatever order the threads finished in.
+        let sorted: BTreeMap<_, _> = languages.into_iter().collect();
+        value["languages"] = serde_json::to_value(sorted).map_err(|e| failure(e.to_string()))?;
+        merged.insert(
+            ENTRY.to_string(),
+            serde_json::to_vec(&value).map_err(|e| failure(e.to_string()))?,
+        );
+    }
+    Ok(merged
+        .into_iter()
+        .map(|(path, bytes)| OutFile { path, bytes })
+        .collect())
+}
+
+const ENTRY: &str = "pagefind/pagefind-entry.json";
+
+fn failure(what: String) -> Diagnostic {
+    Diagnostic::error(
+        "pagefind",
+        Pos::START,
+        format!("the search index could not be built: {what}"),
+        "a working search indexer",
+    )
+}
+
+/// The `lang` of a page's `<html>` element.
+fn page_lang(html: &str) -> &str {
+    html.split_once("<html lang=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map_or("", |(lang, _)| lang)
+}
+
+/// The Pagefind bundle of one language's pages.
+fn index_language(pages: &[&OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failure(e.to_string()))?;
     runtime.block_on(async {
         let options = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| failure(e.to_string()))?;
-        for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        for f in pages {
             let html = String::from_utf8_lossy(&f.bytes);
-            if !html.contains("data-pagefind-body") {
-                continue;
-            }
-            let html = if html.contains("<html lang=\"ko\">") {
+            let html = if page_lang(&html) == "ko" {
                 crate::korean::mark_stems_in_html(&html)
             } else {
                 html.into_owned()
@@ -41,7 +120,7 @@ pub fn index(files: &[OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
                 .await
                 .map_err(|e| failure(format!("{}: {e}", f.path)))?;
         }
-        let mut out: Vec<OutFile> = index
+        Ok(index
             .get_files()
             .await
             .map_err(|e| failure(e.to_string()))?
@@ -59,8 +138,6 @@ pub fn index(files: &[OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
                     bytes: s.contents,
                 }
             })
-            .collect();
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
+            .collect())
     })
 }

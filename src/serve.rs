@@ -1,8 +1,12 @@
 //! `folio serve`: live preview for editors.
 //!
 //! The site is built in memory and served on 127.0.0.1 only. `content/`, `templates/` and
-//! `static/` are watched (never the output); changes are debounced, the site rebuilt, and every
-//! open page reloads through a Server-Sent Events stream (`/_folio/events`). A broken edit
+//! `static/` are watched (never the output); changes are debounced and the site rebuilt. When
+//! the change is one chapter file, its page is re-rendered alone first (milliseconds, however
+//! large the site) and shown; a full build follows and brings everything else up to date
+//! (numbering, contents, print edition, search, cross-chapter checks). Open pages learn what
+//! changed through a Server-Sent Events stream (`/_folio/events`): a list of changed page
+//! paths, or `*` for everything, and a page reloads only when it is concerned. A broken edit
 //! keeps the last good site on screen with the errors shown on top of the page (and in the
 //! terminal); the next good save recovers. Reading files triggers nothing: notify's access
 //! events are ignored, so serving can never cause a rebuild loop.
@@ -35,7 +39,8 @@ struct Site {
 #[derive(Clone)]
 struct Shared {
     site: Arc<RwLock<Site>>,
-    reload: broadcast::Sender<()>,
+    /// What changed: a JSON list of page paths (`["/ko/market-size/"]`), or `*`.
+    reload: broadcast::Sender<String>,
 }
 
 /// What every served page gets: a script that reloads it when the site changes, and the style
@@ -46,14 +51,21 @@ const LIVE_JS: &str =
     "new EventSource('/_folio/events').onmessage=function(){location.reload()};\n";
 const LIVE_CSS: &str = "#folio\\:errors{position:fixed;inset:0 0 auto 0;z-index:9999;max-height:60vh;overflow:auto;background:#7a1010;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.25rem;box-shadow:0 4px 18px rgba(0,0,0,.4)}\n#folio\\:errors ul{margin:.5rem 0 0;padding-left:1.2rem}\n";
 
-/// Builds the site into memory: (files incl. static ones, errors if the build failed).
-fn build_in_memory(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnostic>> {
-    let (files, _) = build::generate(root).map_err(|ds| {
-        ds.sorted()
-            .into_iter()
-            .map(|d| d.relative_to(root))
-            .collect::<Vec<_>>()
-    })?;
+/// Files by path, as served.
+type Files = HashMap<String, Vec<u8>>;
+
+/// A full build: the files and the snapshot for quick rebuilds, or the findings.
+type FullBuild = Result<(Files, build::Snapshot), Vec<Diagnostic>>;
+
+/// Builds the site into memory: files incl. static ones, and the snapshot for quick rebuilds.
+fn build_in_memory(root: &Path) -> FullBuild {
+    let (files, _, snapshot) =
+        build::generate_snapshot(root, &mut crate::timings::Timings::default()).map_err(|ds| {
+            ds.sorted()
+                .into_iter()
+                .map(|d| d.relative_to(root))
+                .collect::<Vec<_>>()
+        })?;
     let mut map: HashMap<String, Vec<u8>> = HashMap::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
@@ -73,36 +85,160 @@ fn build_in_memory(root: &Path) -> Result<HashMap<String, Vec<u8>>, Vec<Diagnost
     for f in files {
         map.insert(f.path, f.bytes);
     }
-    Ok(map)
+    Ok((map, snapshot))
 }
 
-/// Rebuilds and publishes the result; returns how long the build took.
-fn rebuild(root: &Path, shared: &Shared) -> Duration {
-    let started = Instant::now();
-    let result = build_in_memory(root);
-    let took = started.elapsed();
+/// The page path a file is served at: `ko/x/index.html` → `/ko/x/`.
+fn page_path(file: &str) -> String {
+    format!("/{}", file.strip_suffix("index.html").unwrap_or(file))
+}
+
+/// What to tell open pages about a change from `old` to `new`: the paths of the pages that
+/// differ, or `*` when a shared file (style, script, font) did. The search index is not a page.
+fn changes(old: &HashMap<String, Vec<u8>>, new: &HashMap<String, Vec<u8>>) -> String {
+    let mut paths: Vec<String> = Vec::new();
+    let keys = old
+        .keys()
+        .chain(new.keys().filter(|k| !old.contains_key(*k)));
+    for k in keys {
+        if old.get(k) == new.get(k) || k.starts_with("pagefind/") {
+            continue;
+        }
+        if !k.ends_with(".html") && !k.ends_with(".svg") && !k.ends_with(".csv") {
+            return "*".into();
+        }
+        paths.push(page_path(k));
+    }
+    paths.sort();
+    serde_json::to_string(&paths).unwrap_or_else(|_| "*".into())
+}
+
+/// Shows the errors on every page; open pages reload unless they show these errors already
+/// (the quick path and the full build after it usually find the same).
+fn show_errors(shared: &Shared, ds: &[Diagnostic]) {
+    let errors: Vec<String> = ds
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
     let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+    let news = site.errors != errors;
+    site.errors = errors;
+    drop(site);
+    for d in ds {
+        eprintln!("{d}");
+    }
+    eprintln!("folio: the build failed; still serving the last good site");
+    if news {
+        let _ = shared.reload.send("*".into());
+    }
+}
+
+/// Publishes a full build; returns its snapshot for quick rebuilds.
+fn publish(shared: &Shared, result: FullBuild, took: Duration) -> Option<build::Snapshot> {
     match result {
-        Ok(files) => {
+        Ok((files, snapshot)) => {
+            let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+            let message = if site.errors.is_empty() {
+                changes(&site.files, &files)
+            } else {
+                "*".into()
+            };
             site.files = files;
             site.errors.clear();
+            drop(site);
             eprintln!("folio: rebuilt in {} ms", took.as_millis());
+            if message != "[]" {
+                let _ = shared.reload.send(message);
+            }
+            Some(snapshot)
         }
         Err(ds) => {
-            site.errors = ds
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| d.to_string())
-                .collect();
-            for d in &ds {
-                eprintln!("{d}");
-            }
-            eprintln!("folio: the build failed; still serving the last good site");
+            show_errors(shared, &ds);
+            None
         }
     }
-    drop(site);
-    let _ = shared.reload.send(());
-    took
+}
+
+/// Edits seen so far, and the snapshot that quick rebuilds work on.
+struct Edits {
+    /// Bumped on every change: a full build that started before the latest change is stale.
+    generation: u64,
+    snapshot: Option<build::Snapshot>,
+}
+
+/// Runs full builds whenever kicked, on a thread of its own so that quick rebuilds never wait
+/// for one. A build that an edit overtook is thrown away (the edit kicked another).
+fn builder(
+    root: std::path::PathBuf,
+    shared: Shared,
+    edits: Arc<std::sync::Mutex<Edits>>,
+) -> std::sync::mpsc::Sender<()> {
+    let (kick, kicked) = std::sync::mpsc::channel::<()>();
+    std::thread::spawn(move || {
+        while kicked.recv().is_ok() {
+            while kicked.try_recv().is_ok() {}
+            let generation = edits.lock().unwrap_or_else(|e| e.into_inner()).generation;
+            let started = Instant::now();
+            let result = build_in_memory(&root);
+            let mut e = edits.lock().unwrap_or_else(|e| e.into_inner());
+            if e.generation != generation {
+                continue;
+            }
+            if let Some(snapshot) = publish(&shared, result, started.elapsed()) {
+                e.snapshot = Some(snapshot);
+            }
+        }
+    });
+    kick
+}
+
+/// The quick path: one chapter file changed; its page is re-rendered and shown at once.
+fn rebuild_one(root: &Path, snapshot: &mut build::Snapshot, path: &Path, shared: &Shared) -> bool {
+    let started = Instant::now();
+    let Some(result) = build::rebuild_chapter(snapshot, path) else {
+        return false;
+    };
+    match result {
+        Ok(files) => {
+            let took = started.elapsed();
+            let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+            if !site.errors.is_empty() {
+                // Other files may be broken too: let the full build decide.
+                return false;
+            }
+            let mut pages: Vec<String> = Vec::new();
+            for f in files {
+                if site.files.get(&f.path) != Some(&f.bytes) {
+                    pages.push(page_path(&f.path));
+                    site.files.insert(f.path, f.bytes);
+                }
+            }
+            drop(site);
+            let shown: Vec<&str> = pages.iter().map(String::as_str).collect();
+            eprintln!(
+                "folio: {} re-rendered in {:.1} ms; full build follows",
+                shown.join(", "),
+                took.as_secs_f64() * 1000.0
+            );
+            pages.sort();
+            if !pages.is_empty() {
+                let _ = shared
+                    .reload
+                    .send(serde_json::to_string(&pages).unwrap_or_else(|_| "*".into()));
+            }
+            true
+        }
+        Err(ds) => {
+            let ds: Vec<Diagnostic> = ds
+                .sorted()
+                .into_iter()
+                .map(|d| d.relative_to(root))
+                .collect();
+            show_errors(shared, &ds);
+            true
+        }
+    }
 }
 
 fn error_overlay(errors: &[String]) -> String {
@@ -227,7 +363,7 @@ async fn events(
     State(shared): State<Shared>,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
     let stream = BroadcastStream::new(shared.reload.subscribe())
-        .map(|_| Ok(Event::default().data("reload")));
+        .map(|m| Ok(Event::default().data(m.unwrap_or_else(|_| "*".into()))));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -249,8 +385,15 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), String> {
         site: Arc::new(RwLock::new(Site::default())),
         reload,
     };
-    let took = rebuild(&root, &shared);
-    eprintln!("folio: first build in {} ms", took.as_millis());
+    let started = Instant::now();
+    let first = build_in_memory(&root);
+    let snapshot = publish(&shared, first, started.elapsed());
+    eprintln!("folio: first build in {} ms", started.elapsed().as_millis());
+    let edits = Arc::new(std::sync::Mutex::new(Edits {
+        generation: 0,
+        snapshot,
+    }));
+    let kick = builder(root.clone(), shared.clone(), edits.clone());
 
     // Watch the sources; debounce bursts of events (an editor's save is several events).
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
@@ -269,12 +412,47 @@ pub fn serve(root: &Path, port: u16, open: bool) -> Result<(), String> {
     std::thread::spawn(move || {
         let _keep = watcher;
         while let Ok(first) = rx.recv() {
-            if !first.as_ref().is_ok_and(|e| is_change(&e.kind)) {
+            let mut changed: Vec<std::path::PathBuf> = Vec::new();
+            let mut note = |e: notify::Result<notify::Event>| {
+                if let Ok(e) = e
+                    && is_change(&e.kind)
+                {
+                    // Editors' swap and backup files (`.x.md.swp`, `x.md~`) are not content.
+                    changed.extend(e.paths.into_iter().filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| !crate::content::ignored(&n.to_string_lossy()))
+                    }));
+                }
+            };
+            note(first);
+            // Collect the rest of the burst (an editor's save is several events).
+            while let Ok(e) = rx.recv_timeout(Duration::from_millis(60)) {
+                note(e);
+            }
+            if changed.is_empty() {
                 continue;
             }
-            // Collect the rest of the burst.
-            while rx.recv_timeout(Duration::from_millis(60)).is_ok() {}
-            rebuild(&watch_root, &watch_shared);
+            changed.sort();
+            changed.dedup();
+            // Temporary files an editor or a tool wrote and renamed away (`sed -i`, vim's
+            // `4913`) are gone by now; a chapter edited in place is still there.
+            let present: Vec<&std::path::PathBuf> =
+                changed.iter().filter(|p| p.is_file()).collect();
+            let gone_are_temporary = changed
+                .iter()
+                .all(|p| p.is_file() || p.extension().is_none());
+            let mut e = edits.lock().unwrap_or_else(|e| e.into_inner());
+            e.generation += 1;
+            if let ([path], Some(snap), true) =
+                (&present[..], e.snapshot.as_mut(), gone_are_temporary)
+                && path.extension().is_some_and(|x| x == "md")
+            {
+                rebuild_one(&watch_root, snap, path, &watch_shared);
+            }
+            drop(e);
+            if kick.send(()).is_err() {
+                break;
+            }
         }
     });
 
@@ -343,6 +521,31 @@ mod tests {
         assert_eq!(resolve("/ko/%2e%2e/%2e%2e/secret"), None);
         assert_eq!(resolve("/a%5cb"), None);
         assert_eq!(resolve("/%zz"), None);
+    }
+
+    #[test]
+    fn change_messages_name_the_pages_or_everything() {
+        let map = |items: &[(&str, &str)]| -> HashMap<String, Vec<u8>> {
+            items
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+                .collect()
+        };
+        let old = map(&[
+            ("index.html", "a"),
+            ("ko/x/index.html", "b"),
+            ("pagefind/p.pf_meta", "1"),
+        ]);
+        let new = map(&[
+            ("index.html", "a"),
+            ("ko/x/index.html", "B"),
+            ("ko/y/index.html", "new"),
+            ("pagefind/p.pf_meta", "2"),
+        ]);
+        assert_eq!(changes(&old, &new), r#"["/ko/x/","/ko/y/"]"#);
+        assert_eq!(changes(&old, &old), "[]");
+        let styled = map(&[("index.html", "a"), ("style.css", "x")]);
+        assert_eq!(changes(&old, &styled), "*");
     }
 
     #[test]

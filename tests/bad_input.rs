@@ -349,7 +349,7 @@ fn cases() -> Vec<Case> {
         case(
             "no languages",
             replace("content/site.yaml", "languages:", "language:"),
-            "content/site.yaml:2:1: error: unknown field `language` — expected one of `base_url`, `languages`, `title`, `description`, `report`, `exchange_rates`",
+            "content/site.yaml:2:1: error: unknown field `language` — expected one of `base_url`, `languages`, `title`, `description`, `report`, `exchange_rates`, `search`",
         ),
         case(
             "a UI string in one language only",

@@ -577,3 +577,63 @@ fn every_page_has_a_content_security_policy_that_its_markup_keeps() {
     }
     assert!(pages >= 8, "only {pages} pages");
 }
+
+#[test]
+fn a_quick_chapter_rebuild_gives_the_page_a_full_build_gives() {
+    use folio::build::{generate, generate_snapshot, rebuild_chapter};
+    let site = basic_site();
+    let root = site.path().canonicalize().unwrap();
+    let (_, _, mut snapshot) =
+        generate_snapshot(&root, &mut folio::timings::Timings::default()).unwrap();
+    replace_in(
+        &root,
+        "content/chapters/02-market.ko.md",
+        "두 번째 같은 제목.",
+        "두 번째 같은 제목, 고쳐 씀.",
+    );
+    let path = root.join("content/chapters/02-market.ko.md");
+    let quick = rebuild_chapter(&mut snapshot, &path)
+        .expect("a chapter of the snapshot")
+        .unwrap();
+    let (full, _) = generate(&root).unwrap();
+    let page = |files: &[folio::output::OutFile]| {
+        files
+            .iter()
+            .find(|f| f.path == "ko/market/index.html")
+            .map(|f| f.bytes.clone())
+            .unwrap()
+    };
+    let quick_page = page(&quick);
+    assert!(String::from_utf8_lossy(&quick_page).contains("고쳐 씀"));
+    assert!(
+        quick_page == page(&full),
+        "the quick page differs from the full build's"
+    );
+    // Its charts and tables come along, as in the full build.
+    for f in &quick {
+        let same = full.iter().find(|g| g.path == f.path).unwrap();
+        assert!(same.bytes == f.bytes, "{} differs", f.path);
+    }
+    assert!(quick.iter().any(|f| f.path.ends_with(".svg")));
+    // A file that is not a chapter of the snapshot needs a full build.
+    assert!(rebuild_chapter(&mut snapshot, &root.join("content/chapters/09-new.ko.md")).is_none());
+}
+
+#[test]
+fn search_can_be_turned_off() {
+    let site = basic_site();
+    assert!(folio(&["build"], site.path()).ok);
+    assert!(site.path().join("public/pagefind/pagefind.js").is_file());
+    assert!(read(&site.path().join("public"), "ko/market/index.html").contains("role=\"search\""));
+
+    let p = site.path().join("content/site.yaml");
+    let yaml = std::fs::read_to_string(&p).unwrap();
+    std::fs::write(&p, format!("{yaml}search: false\n")).unwrap();
+    let run = folio(&["build"], site.path());
+    assert!(run.ok, "{}", run.stderr);
+    let public = site.path().join("public");
+    assert!(!public.join("pagefind").exists(), "no index");
+    let page = read(&public, "ko/market/index.html");
+    assert!(!page.contains("role=\"search\""), "no search box");
+    assert!(!page.contains("search.js"), "no search script");
+}
