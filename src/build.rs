@@ -80,21 +80,24 @@ pub struct Snapshot {
 
 /// Generates the whole site in memory. `Err` holds the diagnostics when any is an error.
 pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
-    generate_timed(root, &mut Timings::default())
+    generate_timed(root, &mut Timings::default(), true)
 }
 
-/// [`generate`], recording the time of each stage.
+/// [`generate`], recording the time of each stage; `search: false` leaves out the search
+/// index (`folio check`, which writes nothing).
 pub fn generate_timed(
     root: &Path,
     timings: &mut Timings,
+    search: bool,
 ) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
-    generate_snapshot(root, timings).map(|(files, ds, _)| (files, ds))
+    generate_snapshot(root, timings, search).map(|(files, ds, _)| (files, ds))
 }
 
 /// [`generate_timed`], also returning what `serve` needs for [`rebuild_chapter`].
 pub fn generate_snapshot(
     root: &Path,
     timings: &mut Timings,
+    search: bool,
 ) -> Result<(Vec<OutFile>, Diagnostics, Snapshot), Diagnostics> {
     let started = Instant::now();
     let (content, templates) = {
@@ -197,7 +200,7 @@ pub fn generate_snapshot(
         d.message = format!("{} (while rendering `{}`{more})", d.message, urls[0]);
         ds.push(d);
     }
-    if ds.error_count() == 0 && content.config.search {
+    if ds.error_count() == 0 && search && content.config.search {
         match timings.stage("search", || crate::search::index(&files)) {
             Ok(bundle) => files.extend(bundle),
             Err(d) => ds.push(d),
@@ -504,7 +507,7 @@ fn add_section_links(html: &mut String, mine: &[Heading], other: &str, theirs: &
 pub fn run(opts: &Options, write: bool) -> Report {
     let root = &opts.root;
     let mut timings = Timings::default();
-    let result = generate_timed(root, &mut timings);
+    let result = generate_timed(root, &mut timings, write);
     let (mut ds, files) = match result {
         Ok((files, ds)) => (ds, Some(files)),
         Err(ds) => (ds, None),

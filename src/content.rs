@@ -73,9 +73,19 @@ impl Chapter {
         &self.source.text[self.body_offset..]
     }
 
-    /// The file name without the language (`02-market-size`), as links write it.
+    /// The file name without the language (`02-market-size`), as links write it: as the file
+    /// is named (`0002-…` stays so).
     pub fn stem(&self) -> String {
-        format!("{:02}-{}", self.order, self.slug)
+        let name = self
+            .source
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.strip_suffix(&format!(".{}.md", self.lang)) {
+            Some(stem) if !stem.is_empty() => stem.to_string(),
+            _ => format!("{:02}-{}", self.order, self.slug),
+        }
     }
 }
 

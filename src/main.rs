@@ -125,6 +125,11 @@ fn stamp(root: &std::path::Path, files: &[PathBuf]) -> ExitCode {
     }
 }
 
+/// Builds allocate and free millions of small strings (Markdown events, template values, the
+/// search index); mimalloc does that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();

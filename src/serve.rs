@@ -60,12 +60,14 @@ type FullBuild = Result<(Files, build::Snapshot), Vec<Diagnostic>>;
 /// Builds the site into memory: files incl. static ones, and the snapshot for quick rebuilds.
 fn build_in_memory(root: &Path) -> FullBuild {
     let (files, _, snapshot) =
-        build::generate_snapshot(root, &mut crate::timings::Timings::default()).map_err(|ds| {
-            ds.sorted()
-                .into_iter()
-                .map(|d| d.relative_to(root))
-                .collect::<Vec<_>>()
-        })?;
+        build::generate_snapshot(root, &mut crate::timings::Timings::default(), true).map_err(
+            |ds| {
+                ds.sorted()
+                    .into_iter()
+                    .map(|d| d.relative_to(root))
+                    .collect::<Vec<_>>()
+            },
+        )?;
     let mut map: HashMap<String, Vec<u8>> = HashMap::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {

@@ -584,7 +584,7 @@ fn a_quick_chapter_rebuild_gives_the_page_a_full_build_gives() {
     let site = basic_site();
     let root = site.path().canonicalize().unwrap();
     let (_, _, mut snapshot) =
-        generate_snapshot(&root, &mut folio::timings::Timings::default()).unwrap();
+        generate_snapshot(&root, &mut folio::timings::Timings::default(), true).unwrap();
     replace_in(
         &root,
         "content/chapters/02-market.ko.md",
