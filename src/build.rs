@@ -146,12 +146,10 @@ pub fn generate_snapshot(
         chapters.push(r);
     }
     timings.add("markdown", started.elapsed());
-    timings.stage("checks", || {
-        check_anchors(&chapters, &mut ds);
-        crate::numeric::check(&content, &mut ds);
-        link_sections(&mut chapters);
-        check_usage(&content, &chapters, &mut ds);
-    });
+    timings.stage("anchors", || check_anchors(&chapters, &mut ds));
+    timings.stage("numbers", || crate::numeric::check(&content, &mut ds));
+    timings.stage("sections", || link_sections(&mut chapters));
+    timings.stage("usage", || check_usage(&content, &chapters, &mut ds));
 
     // Pages.
     let started = Instant::now();
@@ -489,18 +487,27 @@ fn add_section_links(html: &mut String, mine: &[Heading], other: &str, theirs: &
     if !same {
         return;
     }
+    // Headings appear in order: one pass over the page.
+    let mut out = String::with_capacity(html.len() + mine.len() * 32);
+    let mut pos = 0;
     for (x, y) in mine.iter().zip(theirs) {
         let tag = format!(
             "<h{} id=\"{}\"",
             x.level,
             crate::markdown::escape_attr(&x.id)
         );
-        let with = format!(
-            "{tag} data-alt-{other}=\"{}\"",
-            crate::markdown::escape_attr(&y.id)
-        );
-        *html = html.replacen(&tag, &with, 1);
+        if let Some(found) = html[pos..].find(&tag) {
+            let end = pos + found + tag.len();
+            out.push_str(&html[pos..end]);
+            out.push_str(&format!(
+                " data-alt-{other}=\"{}\"",
+                crate::markdown::escape_attr(&y.id)
+            ));
+            pos = end;
+        }
     }
+    out.push_str(&html[pos..]);
+    *html = out;
 }
 
 /// Builds (or, with `write == false`, checks) the site.

@@ -19,6 +19,7 @@ use crate::data::{Cell, ChartKind, ColumnKind, NumberCell, Table};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::numbers::{Formatter, Rates, Unit, fixed};
 use crate::source::LineIndex;
+use rayon::prelude::*;
 
 fn half_unit(decimals: u32) -> f64 {
     0.5 * 10f64.powi(-(decimals as i32))
@@ -47,8 +48,18 @@ pub fn check(content: &Content, ds: &mut Diagnostics) {
         derived(t, ds);
     }
     let rates = content.config.rates();
-    for c in &content.chapters {
-        conversions(content, c, &rates, ds);
+    // Each chapter's prose on its own, in parallel; findings kept in chapter order.
+    let found: Vec<Diagnostics> = content
+        .chapters
+        .par_iter()
+        .map(|c| {
+            let mut found = Diagnostics::new();
+            conversions(content, c, &rates, &mut found);
+            found
+        })
+        .collect();
+    for f in found {
+        ds.extend(f.iter().cloned());
     }
     for t in content.tables.values() {
         cell_conversions(content, t, &rates, ds);

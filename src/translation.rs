@@ -7,6 +7,7 @@ use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::glossary::{Glossary, Term};
 use crate::markdown::Heading;
 use crate::yaml::{self, YamlIndex};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -50,25 +51,35 @@ pub fn check(content: &Content, shapes: &[Shape], ds: &mut Diagnostics) {
         by_slug.entry(&s.chapter.slug).or_default().push(s);
     }
     check_glossary(content, ds);
-    for versions in by_slug.values() {
-        for lang in &published {
-            if !versions.iter().any(|s| &s.chapter.lang == lang) {
-                let c = versions[0].chapter;
-                ds.push(Diagnostic::warning(
-                    &c.source.path,
-                    Pos::START,
-                    format!("chapter `{}` has no `{lang}` translation", c.stem()),
-                    format!("content/chapters/{}.{lang}.md", c.stem()),
-                ));
+    // Chapters are independent of each other here: check them in parallel, report in order.
+    let found: Vec<Diagnostics> = by_slug
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|versions| {
+            let mut ds = Diagnostics::new();
+            for lang in &published {
+                if !versions.iter().any(|s| &s.chapter.lang == lang) {
+                    let c = versions[0].chapter;
+                    ds.push(Diagnostic::warning(
+                        &c.source.path,
+                        Pos::START,
+                        format!("chapter `{}` has no `{lang}` translation", c.stem()),
+                        format!("content/chapters/{}.{lang}.md", c.stem()),
+                    ));
+                }
             }
-        }
-        let Some(src) = versions.iter().find(|s| s.chapter.lang == source_lang) else {
-            continue;
-        };
-        for tr in versions.iter().filter(|s| s.chapter.lang != source_lang) {
-            compare(src, tr, ds);
-            freshness(src.chapter, tr.chapter, ds);
-        }
+            if let Some(src) = versions.iter().find(|s| s.chapter.lang == source_lang) {
+                for tr in versions.iter().filter(|s| s.chapter.lang != source_lang) {
+                    compare(src, tr, &mut ds);
+                    freshness(src.chapter, tr.chapter, &mut ds);
+                }
+            }
+            ds
+        })
+        .collect();
+    for d in found {
+        ds.extend(d.iter().cloned());
     }
 }
 
@@ -193,18 +204,30 @@ pub fn check_glossary(content: &Content, ds: &mut Diagnostics) {
         return;
     };
     let source_lang = content.config.default_language();
-    for tr in content.chapters.iter().filter(|c| c.lang != source_lang) {
-        let Some(src) = content.chapter(&tr.slug, source_lang) else {
-            continue;
-        };
-        for t in missing_terms(glossary, &src.source.text, &tr.source.text) {
-            ds.push(Diagnostic::warning(
-                &tr.source.path,
-                Pos::START,
-                format!("`{}` appears in {}.{source_lang}.md, but its glossary form `{}` does not appear in the translation", t.ko, src.stem(), t.en),
-                format!("`{}` (content/glossary.yaml), or a glossary update", t.en),
-            ));
-        }
+    let translations: Vec<&Chapter> = content
+        .chapters
+        .iter()
+        .filter(|c| c.lang != source_lang)
+        .collect();
+    let found: Vec<Vec<Diagnostic>> = translations
+        .par_iter()
+        .map(|tr| {
+            let Some(src) = content.chapter(&tr.slug, source_lang) else {
+                return Vec::new();
+            };
+            missing_terms(glossary, &src.source.text, &tr.source.text)
+                .into_iter()
+                .map(|t| Diagnostic::warning(
+                    &tr.source.path,
+                    Pos::START,
+                    format!("`{}` appears in {}.{source_lang}.md, but its glossary form `{}` does not appear in the translation", t.ko, src.stem(), t.en),
+                    format!("`{}` (content/glossary.yaml), or a glossary update", t.en),
+                ))
+                .collect()
+        })
+        .collect();
+    for d in found {
+        ds.extend(d);
     }
     for table in content.tables.values() {
         for row in &table.rows {
