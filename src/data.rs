@@ -854,6 +854,15 @@ impl Loader<'_> {
             _ => String::new(),
         };
         match Quantity::parse(&literal) {
+            // A double holds about 15 significant decimals; more are not a printed figure.
+            Some(q) if q.decimals > 15 => {
+                self.err(
+                    p,
+                    format!("a number with {} decimals", q.decimals),
+                    "a number as printed, with at most 15 decimals",
+                );
+                None
+            }
             Some(q) => Some(q),
             None => {
                 self.err(
@@ -957,6 +966,14 @@ impl Loader<'_> {
                     "chart.years",
                     format!("year range {a}–{b} runs backwards"),
                     "[first, last]",
+                );
+            } else if !(1000..=9999).contains(&a) || !(1000..=9999).contains(&b) {
+                // Charts draw one slot per year of the range: an unbounded range is an
+                // unbounded allocation.
+                self.err(
+                    "chart.years",
+                    format!("year range {a}–{b} is not two four-digit years"),
+                    "[first, last] with years such as 2022",
                 );
             }
             let x_is_year = find(&spec.x)

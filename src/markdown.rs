@@ -156,6 +156,55 @@ fn placeholder(n: usize) -> String {
     format!("\u{E000}{digits}\u{E001}")
 }
 
+/// Replaces the first occurrence of each placeholder in `html` by its expansion, in one pass
+/// (one `replacen` per shortcode rescans the whole page each time: quadratic). A block's
+/// paragraph, `<p>…</p>\n`, is replaced with it.
+fn substitute_placeholders(html: &str, expansions: &[(String, bool)]) -> String {
+    const OPEN: char = '\u{E000}';
+    const CLOSE: char = '\u{E001}';
+    let mut out = String::with_capacity(html.len());
+    let mut used = vec![false; expansions.len()];
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        let after = &rest[start + OPEN.len_utf8()..];
+        let digits: usize = after
+            .chars()
+            .take_while(|c| ('\u{E010}'..='\u{E019}').contains(c))
+            .map(char::len_utf8)
+            .sum();
+        let index = after[..digits].chars().try_fold(0usize, |n, c| {
+            n.checked_mul(10)?.checked_add(c as usize - 0xE010)
+        });
+        match index {
+            Some(i)
+                if digits > 0
+                    && after[digits..].starts_with(CLOSE)
+                    && i < expansions.len()
+                    && !used[i] =>
+            {
+                used[i] = true;
+                let (expansion, block) = &expansions[i];
+                let before = &rest[..start];
+                let tail = &after[digits + CLOSE.len_utf8()..];
+                let wrapped = before.strip_suffix("<p>").zip(tail.strip_prefix("</p>\n"));
+                let (before, tail) = match wrapped {
+                    Some(inside) if *block => inside,
+                    _ => (before, tail),
+                };
+                out.push_str(before);
+                out.push_str(expansion);
+                rest = tail;
+            }
+            _ => {
+                out.push_str(&rest[..start + OPEN.len_utf8()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Maps offsets in the substituted text back to the original body.
 struct OffsetMap {
     /// (start in substituted, start in original, length in substituted, length in original)
@@ -164,16 +213,16 @@ struct OffsetMap {
 
 impl OffsetMap {
     fn original(&self, sub: usize) -> usize {
-        let mut delta: isize = 0;
-        for &(s, o, sl, ol) in &self.edits {
-            if sub < s {
-                break;
-            }
-            if sub < s + sl {
-                return o;
-            }
-            delta = (o + ol) as isize - (s + sl) as isize;
+        // Edits are in text order and do not overlap: the last one starting at or before `sub`
+        // decides (a binary search: a linear scan per event is quadratic in shortcodes).
+        let i = self.edits.partition_point(|&(s, ..)| s <= sub);
+        let Some(&(s, o, sl, ol)) = i.checked_sub(1).map(|i| &self.edits[i]) else {
+            return sub;
+        };
+        if sub < s + sl {
+            return o;
         }
+        let delta = (o + ol) as isize - (s + sl) as isize;
         (sub as isize + delta).max(0) as usize
     }
 }
@@ -550,17 +599,7 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
     }
 
     // 5. Placeholders → shortcode HTML. Block shortcodes stand in paragraphs of their own.
-    for (i, (expansion, block)) in expansions.iter().enumerate() {
-        let ph = placeholder(i);
-        if *block {
-            let wrapped = format!("<p>{ph}</p>\n");
-            if html.contains(&wrapped) {
-                html = html.replacen(&wrapped, expansion, 1);
-                continue;
-            }
-        }
-        html = html.replacen(&ph, expansion, 1);
-    }
+    html = substitute_placeholders(&html, &expansions);
 
     if labels.lang != "ko" {
         html = mark_korean_quotes(&html);
@@ -714,7 +753,12 @@ fn footnote_markers(text: &str) -> Vec<(&str, usize)> {
                 match bytes[i] {
                     b'`' => in_code = !in_code,
                     b'[' if !in_code && bytes.get(i + 1) == Some(&b'^') => {
-                        if let Some(end) = line[i + 2..].find(']') {
+                        // A label ends at the first `]`; a `[` before it means no reference
+                        // here (labels hold no brackets), and stopping there keeps a line of
+                        // `[^[^[^…` linear.
+                        if let Some(end) = line[i + 2..].find([']', '['])
+                            && bytes[i + 2 + end] == b']'
+                        {
                             let label = &line[i + 2..i + 2 + end];
                             let is_def = line[i + 3 + end..].starts_with(':');
                             if !label.is_empty() && !label.contains(char::is_whitespace) && !is_def

@@ -147,8 +147,16 @@ pub fn round_to(value: f64, decimals: u32) -> f64 {
     nudged.round() / f
 }
 
-/// `value` with `decimals` places and thousands separators: `12,854.0`.
+/// Most decimals [`fixed`] prints.
+pub const MAX_DECIMALS: u32 = 20;
+
+/// `value` with `decimals` places (at most [`MAX_DECIMALS`]) and thousands separators:
+/// `12,854.0`.
 pub fn fixed(value: f64, decimals: u32) -> String {
+    // A double carries about 17 significant digits, so more decimals only print noise, and
+    // `format!` panics on a precision above 65,535 (a cell written with that many decimals, or
+    // `myriad` at a precision that underflowed to 0, asks for `u32::MAX`).
+    let decimals = decimals.min(MAX_DECIMALS);
     let rounded = round_to(value, decimals);
     let s = format!("{:.*}", decimals as usize, rounded.abs());
     let (int, frac) = s

@@ -4,7 +4,7 @@
 //! punctuation is dropped, spaces become `-`, Latin letters are lowercased. Ids made here never
 //! contain `:`, so the ids folio generates itself (`fn:1`, `fig:3`) cannot clash with them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The id of a heading's text.
 pub fn heading_id(text: &str) -> String {
@@ -65,6 +65,9 @@ fn strip_enumerator(s: &str) -> &str {
 #[derive(Debug, Default, Clone)]
 pub struct IdSet {
     used: HashSet<String>,
+    /// For each wanted id, the next `N` to try: every `wanted-M` below it is taken, so a page
+    /// with many equal headings does not retry `-1`, `-2`, … each time (quadratic).
+    next: HashMap<String, usize>,
 }
 
 impl IdSet {
@@ -78,13 +81,13 @@ impl IdSet {
         if self.used.insert(wanted.to_string()) {
             return wanted.to_string();
         }
-        let mut n = 1;
+        let n = self.next.entry(wanted.to_string()).or_insert(1);
         loop {
             let candidate = format!("{wanted}-{n}");
+            *n += 1;
             if self.used.insert(candidate.clone()) {
                 return candidate;
             }
-            n += 1;
         }
     }
 

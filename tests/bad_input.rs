@@ -208,6 +208,16 @@ fn cases() -> Vec<Case> {
             "content/data/market.yaml:16:26: error: `abc` is not a number — expected a number as printed, e.g. 2697 or \"10.0\"",
         ),
         case(
+            "a number with 42 decimals",
+            replace(MARKET, "value: 2697", "value: 0.000000000000000000000000000000000000000001"),
+            "content/data/market.yaml:16:26: error: a number with 42 decimals — expected a number as printed, with at most 15 decimals",
+        ),
+        case(
+            "a chart over a million years",
+            replace(MARKET, "years: [2022, 2025]", "years: [2024, 2147483647]"),
+            "content/data/market.yaml:18:69: error: year range 2024–2147483647 is not two four-digit years — expected [first, last] with years such as 2022",
+        ),
+        case(
             "two columns with one id",
             replace(MARKET, "id: growth,", "id: value,"),
             "content/data/market.yaml:13:11: error: duplicate column id `value` — expected each column id once",

@@ -1,0 +1,280 @@
+//! Regression tests for the crashes found while fuzzing (see tests/fuzz/README.md).
+//!
+//! Each test feeds one saved input, `tests/fuzz/regressions/<name>.bin`, through what its fuzz
+//! target does with it, and passes when that returns. Every case runs in a child process (this
+//! test binary, filtered to that one test) under the limits the fuzz runs used — 2 GiB of memory
+//! (`ulimit -v`), and a time limit — so a panic, an abort (a failed allocation), a stack
+//! overflow or a hang fails that test alone, with the child's output, instead of taking every
+//! test of this file (or the machine) down with it.
+
+use folio::data::Table;
+use folio::i18n::{REQUIRED, Strings};
+use folio::markdown::{self, Context, Labels, Link, LinkTarget, Problem, ShortcodeKind};
+use folio::shortcode::{self, Shortcode};
+use folio::source::Source;
+use folio::tablehtml::{self, Frame};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Set in the child process that runs one case.
+const CHILD: &str = "FOLIO_FUZZ_REGRESSION_CHILD";
+
+/// How long one case may take. The fuzz runs allowed 10 s per input in an optimised build; this
+/// is an unoptimised one, and every input here returns in well under a second once fixed.
+const TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// Memory one case may use, in KiB (the fuzz runs' `-rss_limit_mb=2048`).
+const MEMORY_LIMIT_KIB: u64 = 2 * 1024 * 1024;
+
+/// The shortcodes of the `markdown` fuzz target (the pattern of the tests in src/markdown.rs).
+struct Ctx;
+
+impl Context for Ctx {
+    fn kind(&self, name: &str) -> Option<ShortcodeKind> {
+        match name {
+            "table" => Some(ShortcodeKind::Block),
+            "box" => Some(ShortcodeKind::Paired),
+            "value" => Some(ShortcodeKind::Inline),
+            _ => None,
+        }
+    }
+    fn block(&mut self, sc: &Shortcode) -> Result<String, Problem> {
+        match sc.str_arg("id") {
+            Some("missing") => Err(Problem::new("unknown table `missing`", "a table id")),
+            Some(id) => Ok(format!(
+                "<table data-id=\"{}\"></table>\n",
+                markdown::escape_attr(id)
+            )),
+            None if sc.name == "box" => Ok("<aside>\n".into()),
+            None => Err(Problem::new("no id", "id")),
+        }
+    }
+    fn close(&mut self, _: &Shortcode) -> String {
+        "</aside>\n".into()
+    }
+    fn inline(&mut self, sc: &Shortcode) -> Result<String, Problem> {
+        let _ = (sc.text_arg("row"), sc.str_arg("col"), sc.arg("convert"));
+        Ok("2,697억 위안".into())
+    }
+    fn link(&self, dest: &str) -> Result<Link, Problem> {
+        match dest.split_once('#') {
+            Some(("02-b.md", a)) => Ok(Link {
+                href: format!("../b/#{a}"),
+                target: Some(LinkTarget {
+                    page: "b".into(),
+                    anchor: Some(a.into()),
+                }),
+            }),
+            _ if dest == "02-b.md" => Ok(Link {
+                href: "../b/".into(),
+                target: Some(LinkTarget {
+                    page: "b".into(),
+                    anchor: None,
+                }),
+            }),
+            _ => Err(Problem::new(
+                format!("link to missing chapter `{dest}`"),
+                "a chapter file name",
+            )),
+        }
+    }
+    fn page_key(&self) -> String {
+        "a".into()
+    }
+}
+
+/// What the `markdown` fuzz target (tests/fuzz/fuzz_targets/markdown.rs) does with one input.
+fn markdown_target(bytes: &[u8]) {
+    let Ok(src) = Source::from_bytes(Path::new("01-fuzz.ko.md"), bytes.to_vec()) else {
+        return;
+    };
+    let body = match folio::yaml::split_front_matter(&src) {
+        Ok(fm) => {
+            let _ = folio::yaml::parse::<folio::content::Front>(&src.path, fm.yaml, fm.yaml_line);
+            fm.body
+        }
+        Err(_) => src.text.as_str(),
+    };
+    let labels = Labels {
+        footnotes: "각주".into(),
+        back_to_text: "본문으로".into(),
+        lang: "en".into(),
+    };
+    markdown::render(body, &mut Ctx, &labels);
+    shortcode::scan(body);
+}
+
+/// What the `table` fuzz target (tests/fuzz/fuzz_targets/table.rs) does with one input.
+fn table_target(bytes: &[u8]) {
+    let strings = Strings(
+        REQUIRED
+            .iter()
+            .map(|k| (k.to_string(), format!("<{k}>")))
+            .collect(),
+    );
+    let Ok(src) = Source::from_bytes(Path::new("t.yaml"), bytes.to_vec()) else {
+        return;
+    };
+    let Ok(table) = Table::load(&src, "t", &["ko".into(), "en".into()]) else {
+        return;
+    };
+    for lang in ["ko", "en"] {
+        let frame = Frame {
+            kind: "tbl",
+            label: (strings.get("table"), 1),
+            before_table: String::new(),
+            collapsible: None,
+            after: String::new(),
+        };
+        tablehtml::render(&table, lang, &strings, frame);
+        folio::csv::csv(&table, lang, &strings);
+        if table.chart.is_some()
+            && let Some(chart) = folio::chart::render(&table, lang, &strings, "fig:t")
+        {
+            folio::chart::standalone(&chart.svg);
+        }
+    }
+}
+
+/// Runs `case` in a child process and fails unless it exits successfully within
+/// [`TIME_LIMIT`] and [`MEMORY_LIMIT_KIB`]. `test` must be the name of the calling test.
+fn isolated(test: &str, case: fn()) {
+    if std::env::var_os(CHILD).is_some() {
+        case();
+        return;
+    }
+    let exe = std::env::current_exe().expect("the test binary's path");
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_LIMIT_KIB} && exec \"$0\" \"$@\""
+        ))
+        .arg(exe)
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(CHILD, "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starting the test binary again");
+    // Read the pipes on threads so a chatty child cannot block on a full pipe.
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stdout.read_to_string(&mut s);
+        s
+    });
+    let err = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = stderr.read_to_string(&mut s);
+        s
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for the child") {
+            break Some(status);
+        }
+        if start.elapsed() > TIME_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let output = format!(
+        "--- stdout\n{}\n--- stderr\n{}",
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default()
+    );
+    match status {
+        Some(s) if s.success() => {}
+        Some(s) => panic!("`{test}` crashed ({s})\n{output}"),
+        None => panic!("`{test}` did not return within {TIME_LIMIT:?} (killed)\n{output}"),
+    }
+}
+
+/// `chart: { years: [2024, 2147483647] }` is accepted by `Table::load`, and `chart::slots`
+/// makes one slot per year of the range: a 2-billion-element `Vec` (the allocation fails and
+/// the process aborts; a span of 10⁶ years already takes 10 s, 10⁷ over 2 GB).
+#[test]
+fn table_chart_years_range() {
+    isolated("table_chart_years_range", || {
+        table_target(include_bytes!(
+            "fuzz/regressions/table-chart-years-range.bin"
+        ))
+    });
+}
+
+/// A money cell written with 330 decimals: `Formatter::prose` computes a precision of
+/// `1 × 10⁻³³⁰`, which is 0.0, so `myriad` asks `fixed` for `u32::MAX` decimals and
+/// `format!` panics ("Formatting argument out of range", src/numbers.rs `fixed`). Reached from
+/// the chart description (`chart::describe`), and from `value()` shortcodes in chapters.
+#[test]
+fn table_myriad_precision_underflow() {
+    isolated("table_myriad_precision_underflow", || {
+        table_target(include_bytes!(
+            "fuzz/regressions/table-myriad-precision-underflow.bin"
+        ))
+    });
+}
+
+/// A percent cell written with 65,536 decimals: `fixed` formats with that precision and
+/// `format!` panics past 65,535 ("Formatting argument out of range"), from
+/// `tablehtml::render` (and `csv::csv`).
+#[test]
+fn table_fixed_precision_overflow() {
+    isolated("table_fixed_precision_overflow", || {
+        table_target(include_bytes!(
+            "fuzz/regressions/table-fixed-precision-overflow.bin"
+        ))
+    });
+}
+
+/// 20,000 headings `## a`: `IdSet::claim` tries `a-1`, `a-2`, … from 1 for every repeat, so
+/// ids cost n²/2 formats and lookups (in the fuzz build 5,000 headings take 8 s, 10,000 take
+/// 35 s; this input takes 48 s unoptimised).
+#[test]
+fn markdown_duplicate_headings() {
+    isolated("markdown_duplicate_headings", || {
+        markdown_target(include_bytes!(
+            "fuzz/regressions/markdown-duplicate-headings.bin"
+        ))
+    });
+}
+
+/// 20,000 block shortcodes: `OffsetMap::original` scans every edit for every event, and the
+/// placeholders are put back with one `replacen` over the whole page per shortcode — both
+/// quadratic (30 s in the fuzz build, 10 s with only the second fixed).
+#[test]
+fn markdown_many_block_shortcodes() {
+    isolated("markdown_many_block_shortcodes", || {
+        markdown_target(include_bytes!(
+            "fuzz/regressions/markdown-many-block-shortcodes.bin"
+        ))
+    });
+}
+
+/// 130,000 inline shortcodes in one paragraph: one `replacen` over the whole page per
+/// placeholder (30,000 take 20 s in the fuzz build; this input about 30 s unoptimised).
+#[test]
+fn markdown_many_inline_shortcodes() {
+    isolated("markdown_many_inline_shortcodes", || {
+        markdown_target(include_bytes!(
+            "fuzz/regressions/markdown-many-inline-shortcodes.bin"
+        ))
+    });
+}
+
+/// `[^[^[^…[^]` (40,000 markers, 80 kB): `footnote_markers` takes every `[^` up to the one `]`
+/// as a label, so each of the 40,000 "no definition" findings quotes a label of up to 80 kB —
+/// quadratic time and memory (2.9 GB, out of memory in the fuzz build).
+#[test]
+fn markdown_footnote_marker_labels() {
+    isolated("markdown_footnote_marker_labels", || {
+        markdown_target(include_bytes!(
+            "fuzz/regressions/markdown-footnote-marker-labels.bin"
+        ))
+    });
+}
