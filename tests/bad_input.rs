@@ -209,7 +209,11 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "a number with 42 decimals",
-            replace(MARKET, "value: 2697", "value: 0.000000000000000000000000000000000000000001"),
+            replace(
+                MARKET,
+                "value: 2697",
+                "value: 0.000000000000000000000000000000000000000001",
+            ),
             "content/data/market.yaml:16:26: error: a number with 42 decimals — expected a number as printed, with at most 15 decimals",
         ),
         case(
