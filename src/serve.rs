@@ -34,6 +34,8 @@ struct Site {
     files: HashMap<String, Vec<u8>>,
     /// Errors of the latest build, if it failed (shown on every page).
     errors: Vec<String>,
+    /// Warnings of the latest good build, as printed in the terminal.
+    warnings: Vec<String>,
 }
 
 #[derive(Clone)]
@@ -54,12 +56,12 @@ const LIVE_CSS: &str = "#folio\\:errors{position:fixed;inset:0 0 auto 0;z-index:
 /// Files by path, as served.
 type Files = HashMap<String, Vec<u8>>;
 
-/// A full build: the files and the snapshot for quick rebuilds, or the findings.
-type FullBuild = Result<(Files, build::Snapshot), Vec<Diagnostic>>;
+/// A full build: the files, its warnings and the snapshot for quick rebuilds, or the findings.
+type FullBuild = Result<(Files, Vec<String>, build::Snapshot), Vec<Diagnostic>>;
 
 /// Builds the site into memory: files incl. static ones, and the snapshot for quick rebuilds.
 fn build_in_memory(root: &Path) -> FullBuild {
-    let (files, _, snapshot) =
+    let (files, found, snapshot) =
         build::generate_snapshot(root, &mut crate::timings::Timings::default(), true).map_err(
             |ds| {
                 ds.sorted()
@@ -87,7 +89,13 @@ fn build_in_memory(root: &Path) -> FullBuild {
     for f in files {
         map.insert(f.path, f.bytes);
     }
-    Ok((map, snapshot))
+    let warnings = found
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| d.relative_to(root).to_string())
+        .collect();
+    Ok((map, warnings, snapshot))
 }
 
 /// The page path a file is served at: `ko/x/index.html` → `/ko/x/`.
@@ -139,8 +147,15 @@ fn show_errors(shared: &Shared, ds: &[Diagnostic]) {
 /// Publishes a full build; returns its snapshot for quick rebuilds.
 fn publish(shared: &Shared, result: FullBuild, took: Duration) -> Option<build::Snapshot> {
     match result {
-        Ok((files, snapshot)) => {
+        Ok((files, warnings, snapshot)) => {
             let mut site = shared.site.write().unwrap_or_else(|e| e.into_inner());
+            // Warnings (a stale translation, an unused table) go to the terminal when they change.
+            if warnings != site.warnings {
+                for w in &warnings {
+                    eprintln!("{w}");
+                }
+                site.warnings = warnings;
+            }
             let message = if site.errors.is_empty() {
                 changes(&site.files, &files)
             } else {

@@ -27,7 +27,9 @@ fn start(root: &Path) -> Server {
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        // The terminal, kept in the site folder (not watched: only content/, templates/ and
+        // static/ are).
+        .stderr(std::fs::File::create(root.join("serve.log")).unwrap())
         .spawn()
         .unwrap();
     let mut line = String::new();
@@ -190,6 +192,13 @@ fn serve_rebuilds_reloads_shows_errors_and_recovers() {
         "the quick page was already right: {then}"
     );
     assert!(get(&addr, "/ko/print/").1.contains("본문이 바뀌었다."));
+    // The English translation is now out of date: the terminal says so.
+    let log = std::fs::read_to_string(site.path().join("serve.log")).unwrap();
+    assert!(
+        log.contains("content/chapters/01-intro.en.md:")
+            && log.contains("warning: the translation is out of date"),
+        "{log}"
+    );
 
     // A broken edit: the error is shown on the page, the last good site stays.
     edit(
