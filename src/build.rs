@@ -313,22 +313,28 @@ fn data_files_of<'a>(
     chapters: impl Iterator<Item = (&'a str, &'a [String], &'a [(String, String)])>,
 ) -> Vec<OutFile> {
     let default = content.config.default_language();
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    for (lang, used_tables, charts) in chapters {
-        for id in used_tables {
-            let t = &content.tables[id];
-            files.insert(
-                expand::csv_path(id, lang, default),
-                crate::csv::csv(t, lang, &content.strings[lang]).into_bytes(),
-            );
-        }
-        for (id, svg) in charts {
-            files.insert(
-                expand::svg_path(id, lang),
-                crate::chart::standalone(svg).into_bytes(),
-            );
-        }
-    }
+    let chapters: Vec<_> = chapters.collect();
+    // Rendered in parallel; a file shown by several chapters is written once.
+    let rendered: Vec<Vec<(String, Vec<u8>)>> = chapters
+        .par_iter()
+        .map(|(lang, used_tables, charts)| {
+            let tables = used_tables.iter().map(|id| {
+                (
+                    expand::csv_path(id, lang, default),
+                    crate::csv::csv(&content.tables[id], lang, &content.strings[*lang])
+                        .into_bytes(),
+                )
+            });
+            let svgs = charts.iter().map(|(id, svg)| {
+                (
+                    expand::svg_path(id, lang),
+                    crate::chart::standalone(svg).into_bytes(),
+                )
+            });
+            tables.chain(svgs).collect()
+        })
+        .collect();
+    let files: BTreeMap<String, Vec<u8>> = rendered.into_iter().flatten().collect();
     files
         .into_iter()
         .map(|(path, bytes)| OutFile { path, bytes })
