@@ -7,16 +7,13 @@
 //! overflow or a hang fails that test alone, with the child's output, instead of taking every
 //! test of this file (or the machine) down with it.
 
-use folio::data::Table;
-use folio::i18n::{REQUIRED, Strings};
-use folio::markdown::{self, Context, Labels, Link, LinkTarget, Problem, ShortcodeKind};
-use folio::shortcode::{self, Shortcode};
-use folio::source::Source;
-use folio::tablehtml::{self, Frame};
+#[path = "fuzz/targets.rs"]
+mod targets;
+
 use std::io::Read;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use targets::{markdown_target, table_target};
 
 /// Set in the child process that runs one case.
 const CHILD: &str = "FOLIO_FUZZ_REGRESSION_CHILD";
@@ -27,116 +24,6 @@ const TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// Memory one case may use, in KiB (the fuzz runs' `-rss_limit_mb=2048`).
 const MEMORY_LIMIT_KIB: u64 = 2 * 1024 * 1024;
-
-/// The shortcodes of the `markdown` fuzz target (the pattern of the tests in src/markdown.rs).
-struct Ctx;
-
-impl Context for Ctx {
-    fn kind(&self, name: &str) -> Option<ShortcodeKind> {
-        match name {
-            "table" => Some(ShortcodeKind::Block),
-            "box" => Some(ShortcodeKind::Paired),
-            "value" => Some(ShortcodeKind::Inline),
-            _ => None,
-        }
-    }
-    fn block(&mut self, sc: &Shortcode) -> Result<String, Problem> {
-        match sc.str_arg("id") {
-            Some("missing") => Err(Problem::new("unknown table `missing`", "a table id")),
-            Some(id) => Ok(format!(
-                "<table data-id=\"{}\"></table>\n",
-                markdown::escape_attr(id)
-            )),
-            None if sc.name == "box" => Ok("<aside>\n".into()),
-            None => Err(Problem::new("no id", "id")),
-        }
-    }
-    fn close(&mut self, _: &Shortcode) -> String {
-        "</aside>\n".into()
-    }
-    fn inline(&mut self, sc: &Shortcode) -> Result<String, Problem> {
-        let _ = (sc.text_arg("row"), sc.str_arg("col"), sc.arg("convert"));
-        Ok("2,697억 위안".into())
-    }
-    fn link(&self, dest: &str) -> Result<Link, Problem> {
-        match dest.split_once('#') {
-            Some(("02-b.md", a)) => Ok(Link {
-                href: format!("../b/#{a}"),
-                target: Some(LinkTarget {
-                    page: "b".into(),
-                    anchor: Some(a.into()),
-                }),
-            }),
-            _ if dest == "02-b.md" => Ok(Link {
-                href: "../b/".into(),
-                target: Some(LinkTarget {
-                    page: "b".into(),
-                    anchor: None,
-                }),
-            }),
-            _ => Err(Problem::new(
-                format!("link to missing chapter `{dest}`"),
-                "a chapter file name",
-            )),
-        }
-    }
-    fn page_key(&self) -> String {
-        "a".into()
-    }
-}
-
-/// What the `markdown` fuzz target (tests/fuzz/fuzz_targets/markdown.rs) does with one input.
-fn markdown_target(bytes: &[u8]) {
-    let Ok(src) = Source::from_bytes(Path::new("01-fuzz.ko.md"), bytes.to_vec()) else {
-        return;
-    };
-    let body = match folio::yaml::split_front_matter(&src) {
-        Ok(fm) => {
-            let _ = folio::yaml::parse::<folio::content::Front>(&src.path, fm.yaml, fm.yaml_line);
-            fm.body
-        }
-        Err(_) => src.text.as_str(),
-    };
-    let labels = Labels {
-        footnotes: "각주".into(),
-        back_to_text: "본문으로".into(),
-        lang: "en".into(),
-    };
-    markdown::render(body, &mut Ctx, &labels);
-    shortcode::scan(body);
-}
-
-/// What the `table` fuzz target (tests/fuzz/fuzz_targets/table.rs) does with one input.
-fn table_target(bytes: &[u8]) {
-    let strings = Strings(
-        REQUIRED
-            .iter()
-            .map(|k| (k.to_string(), format!("<{k}>")))
-            .collect(),
-    );
-    let Ok(src) = Source::from_bytes(Path::new("t.yaml"), bytes.to_vec()) else {
-        return;
-    };
-    let Ok(table) = Table::load(&src, "t", &["ko".into(), "en".into()]) else {
-        return;
-    };
-    for lang in ["ko", "en"] {
-        let frame = Frame {
-            kind: "tbl",
-            label: (strings.get("table"), 1),
-            before_table: String::new(),
-            collapsible: None,
-            after: String::new(),
-        };
-        tablehtml::render(&table, lang, &strings, frame);
-        folio::csv::csv(&table, lang, &strings);
-        if table.chart.is_some()
-            && let Some(chart) = folio::chart::render(&table, lang, &strings, "fig:t")
-        {
-            folio::chart::standalone(&chart.svg);
-        }
-    }
-}
 
 /// Runs `case` in a child process and fails unless it exits successfully within
 /// [`TIME_LIMIT`] and [`MEMORY_LIMIT_KIB`]. `test` must be the name of the calling test.

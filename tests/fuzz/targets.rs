@@ -1,0 +1,131 @@
+//! What the fuzz targets do with one input, shared by the fuzz binaries
+//! (`fuzz_targets/*.rs`) and by `tests/fuzz_regressions.rs`, so that a regression test replays
+//! exactly what the fuzzer ran. Nothing here may panic, overflow, hang or blow up memory.
+#![allow(dead_code)] // each fuzz binary uses one of the two targets
+
+use folio::data::Table;
+use folio::i18n::{REQUIRED, Strings};
+use folio::markdown::{self, Context, Labels, Link, LinkTarget, Problem, ShortcodeKind};
+use folio::shortcode::{self, Shortcode};
+use folio::source::Source;
+use folio::tablehtml::{self, Frame};
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The shortcodes of the `markdown` fuzz target (the pattern of the tests in src/markdown.rs).
+struct Ctx;
+
+impl Context for Ctx {
+    fn kind(&self, name: &str) -> Option<ShortcodeKind> {
+        match name {
+            "table" => Some(ShortcodeKind::Block),
+            "box" => Some(ShortcodeKind::Paired),
+            "value" => Some(ShortcodeKind::Inline),
+            _ => None,
+        }
+    }
+    fn block(&mut self, sc: &Shortcode) -> Result<String, Problem> {
+        match sc.str_arg("id") {
+            Some("missing") => Err(Problem::new("unknown table `missing`", "a table id")),
+            Some(id) => Ok(format!(
+                "<table data-id=\"{}\"></table>\n",
+                markdown::escape_attr(id)
+            )),
+            None if sc.name == "box" => Ok("<aside>\n".into()),
+            None => Err(Problem::new("no id", "id")),
+        }
+    }
+    fn close(&mut self, _: &Shortcode) -> String {
+        "</aside>\n".into()
+    }
+    fn inline(&mut self, sc: &Shortcode) -> Result<String, Problem> {
+        let _ = (sc.text_arg("row"), sc.str_arg("col"), sc.arg("convert"));
+        Ok("2,697억 위안".into())
+    }
+    fn link(&self, dest: &str) -> Result<Link, Problem> {
+        match dest.split_once('#') {
+            Some(("02-b.md", a)) => Ok(Link {
+                href: format!("../b/#{a}"),
+                target: Some(LinkTarget {
+                    page: "b".into(),
+                    anchor: Some(a.into()),
+                }),
+            }),
+            _ if dest == "02-b.md" => Ok(Link {
+                href: "../b/".into(),
+                target: Some(LinkTarget {
+                    page: "b".into(),
+                    anchor: None,
+                }),
+            }),
+            _ => Err(Problem::new(
+                format!("link to missing chapter `{dest}`"),
+                "a chapter file name",
+            )),
+        }
+    }
+    fn page_key(&self) -> String {
+        "a".into()
+    }
+}
+
+/// Target `markdown`: a chapter file, front matter to HTML. Input without front matter is
+/// rendered whole, so the Markdown side is reached either way.
+pub fn markdown_target(bytes: &[u8]) {
+    let Ok(src) = Source::from_bytes(Path::new("01-fuzz.ko.md"), bytes.to_vec()) else {
+        return;
+    };
+    let body = match folio::yaml::split_front_matter(&src) {
+        Ok(fm) => {
+            let _ = folio::yaml::parse::<folio::content::Front>(&src.path, fm.yaml, fm.yaml_line);
+            fm.body
+        }
+        Err(_) => src.text.as_str(),
+    };
+    // `en` is a superset of `ko`: it also runs the pass that marks emphasised Hangul.
+    let labels = Labels {
+        footnotes: "각주".into(),
+        back_to_text: "본문으로".into(),
+        lang: "en".into(),
+    };
+    markdown::render(body, &mut Ctx, &labels);
+    shortcode::scan(body);
+}
+
+/// UI strings for the `table` target: every required key, its value the key itself.
+static STRINGS: LazyLock<Strings> = LazyLock::new(|| {
+    Strings(
+        REQUIRED
+            .iter()
+            .map(|k| (k.to_string(), format!("<{k}>")))
+            .collect(),
+    )
+});
+
+/// Target `table`: a data-table YAML file, loaded and rendered in both languages as HTML, CSV
+/// and, when it has a `chart:`, as an SVG chart.
+pub fn table_target(bytes: &[u8]) {
+    let strings = &*STRINGS;
+    let Ok(src) = Source::from_bytes(Path::new("t.yaml"), bytes.to_vec()) else {
+        return;
+    };
+    let Ok(table) = Table::load(&src, "t", &["ko".into(), "en".into()]) else {
+        return;
+    };
+    for lang in ["ko", "en"] {
+        let frame = Frame {
+            kind: "tbl",
+            label: (strings.get("table"), 1),
+            before_table: String::new(),
+            collapsible: None,
+            after: String::new(),
+        };
+        tablehtml::render(&table, lang, strings, frame);
+        folio::csv::csv(&table, lang, strings);
+        if table.chart.is_some()
+            && let Some(chart) = folio::chart::render(&table, lang, strings, "fig:t")
+        {
+            folio::chart::standalone(&chart.svg);
+        }
+    }
+}
