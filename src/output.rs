@@ -104,14 +104,9 @@ fn replaceable(out: &Path) -> bool {
             .unwrap_or(false)
 }
 
-fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
-    std::fs::create_dir_all(staging).map_err(|e| {
-        err(
-            staging,
-            format!("cannot create the staging folder: {e}"),
-            "a writable location",
-        )
-    })?;
+/// The files of `static_dir` (relative path, bytes), in name order, hidden files left out:
+/// what the site publishes as is. `serve` serves the same.
+pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let mut statics: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if static_dir.is_dir() {
         for entry in walkdir::WalkDir::new(static_dir)
@@ -144,6 +139,18 @@ fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diag
             statics.push((rel, bytes));
         }
     }
+    Ok(statics)
+}
+
+fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
+    std::fs::create_dir_all(staging).map_err(|e| {
+        err(
+            staging,
+            format!("cannot create the staging folder: {e}"),
+            "a writable location",
+        )
+    })?;
+    let statics = static_files(static_dir)?;
     let generated: HashSet<&Path> = files.iter().map(|f| Path::new(&f.path)).collect();
     if let Some((clash, _)) = statics
         .iter()

@@ -70,22 +70,12 @@ fn build_in_memory(root: &Path) -> FullBuild {
                     .collect::<Vec<_>>()
             },
         )?;
-    let mut map: HashMap<String, Vec<u8>> = HashMap::new();
-    let static_dir = root.join("static");
-    if static_dir.is_dir() {
-        for e in walkdir::WalkDir::new(&static_dir)
-            .follow_links(true)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            if e.file_type().is_file()
-                && let (Ok(rel), Ok(bytes)) =
-                    (e.path().strip_prefix(&static_dir), std::fs::read(e.path()))
-            {
-                map.insert(rel.to_string_lossy().replace('\\', "/"), bytes);
-            }
-        }
-    }
+    let statics =
+        crate::output::static_files(&root.join("static")).map_err(|d| vec![d.relative_to(root)])?;
+    let mut map: HashMap<String, Vec<u8>> = statics
+        .into_iter()
+        .map(|(rel, bytes)| (rel.to_string_lossy().replace('\\', "/"), bytes))
+        .collect();
     for f in files {
         map.insert(f.path, f.bytes);
     }
