@@ -146,6 +146,28 @@ struct SitemapEntry {
     alternates: Vec<Alternate>,
 }
 
+/// Adds a page at `url` (`ko/market-size/`) and its sitemap entry.
+fn publish(
+    pages: &mut Vec<Page>,
+    sitemap: &mut Vec<SitemapEntry>,
+    base: &str,
+    template: &str,
+    context: Context,
+    url: &str,
+    alternates: Vec<Alternate>,
+) {
+    pages.push(Page {
+        template: template.into(),
+        context,
+        url: url.to_string(),
+        file: format!("{url}index.html"),
+    });
+    sitemap.push(SitemapEntry {
+        loc: format!("{base}{url}"),
+        alternates,
+    });
+}
+
 /// The particle list the search box strips from Korean queries, space-separated.
 fn suffixes(lang: &str) -> String {
     if lang == "ko" {
@@ -279,8 +301,8 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
 
         // Contents.
-        if wanted(&format!("{lang}/")) {
-            let url = format!("{lang}/");
+        let url = format!("{lang}/");
+        if wanted(&url) {
             let root = root_of(&url);
             let mut parts: Vec<PartView> = Vec::new();
             for b in &chapters {
@@ -319,21 +341,20 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             ctx.insert("site", &site_view(lang));
             ctx.insert("t", strings);
             ctx.insert("parts", &parts);
-            pages.push(Page {
-                template: "contents.html".into(),
-                context: ctx,
-                url: url.clone(),
-                file: format!("{url}index.html"),
-            });
-            sitemap.push(SitemapEntry {
-                loc: format!("{base}{url}"),
-                alternates: alts,
-            });
+            publish(
+                &mut pages,
+                &mut sitemap,
+                base,
+                "contents.html",
+                ctx,
+                &url,
+                alts,
+            );
         }
 
         // The print edition: every chapter on one page.
-        if wanted(&format!("{lang}/print/")) {
-            let print_url = format!("{lang}/print/");
+        let print_url = format!("{lang}/print/");
+        if wanted(&print_url) {
             let root = root_of(&print_url);
             let print_alts = alternates(&|l| Some(format!("{l}/print/")));
             let mut ctx = Context::new();
@@ -374,16 +395,15 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                 })
                 .collect();
             ctx.insert("chapters", &print_chapters);
-            pages.push(Page {
-                template: "print.html".into(),
-                context: ctx,
-                url: print_url.clone(),
-                file: format!("{print_url}index.html"),
-            });
-            sitemap.push(SitemapEntry {
-                loc: format!("{base}{print_url}"),
-                alternates: print_alts,
-            });
+            publish(
+                &mut pages,
+                &mut sitemap,
+                base,
+                "print.html",
+                ctx,
+                &print_url,
+                print_alts,
+            );
         }
 
         // Chapters.
@@ -464,16 +484,15 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             );
             ctx.insert("site", &site_view(lang));
             ctx.insert("t", strings);
-            pages.push(Page {
-                template: "chapter.html".into(),
-                context: ctx,
-                url: url.clone(),
-                file: format!("{url}index.html"),
-            });
-            sitemap.push(SitemapEntry {
-                loc: format!("{base}{url}"),
-                alternates: alts,
-            });
+            publish(
+                &mut pages,
+                &mut sitemap,
+                base,
+                "chapter.html",
+                ctx,
+                &url,
+                alts,
+            );
         }
     }
 
