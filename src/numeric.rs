@@ -59,7 +59,7 @@ pub fn check(content: &Content, ds: &mut Diagnostics) {
         })
         .collect();
     for f in found {
-        ds.extend(f.iter().cloned());
+        ds.extend(f);
     }
     for t in content.tables.values() {
         cell_conversions(content, t, &rates, ds);

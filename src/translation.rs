@@ -79,7 +79,7 @@ pub fn check(content: &Content, shapes: &[Shape], ds: &mut Diagnostics) {
         })
         .collect();
     for d in found {
-        ds.extend(d.iter().cloned());
+        ds.extend(d);
     }
 }
 

@@ -269,31 +269,17 @@ fn stamp_records_the_source_version() {
         !folio(&["check", "--strict"], site.path()).ok,
         "stale before stamping"
     );
-    let run = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["stamp", "--root"])
-        .arg(site.path())
-        .arg("content/chapters/02-market.en.md")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let run = folio(&["stamp", "content/chapters/02-market.en.md"], site.path());
+    assert!(run.ok, "{}", run.stderr);
     let check = folio(&["check", "--strict"], site.path());
     assert!(check.ok, "{}", check.stderr);
     let text = read(site.path(), "content/chapters/02-market.en.md");
     assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: c51a29dd4435\n---\n"), "{text}");
     // Stamping a source-language chapter is refused.
-    let bad = Command::new(env!("CARGO_BIN_EXE_folio"))
-        .args(["stamp", "--root"])
-        .arg(site.path())
-        .arg("content/chapters/02-market.ko.md")
-        .output()
-        .unwrap();
-    assert!(!bad.status.success());
+    let bad = folio(&["stamp", "content/chapters/02-market.ko.md"], site.path());
+    assert!(!bad.ok);
     assert!(
-        String::from_utf8_lossy(&bad.stderr)
+        bad.stderr
             .contains("is in the source language `ko` — expected a translation")
     );
 }
