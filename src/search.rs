@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, Pos};
 use crate::output::OutFile;
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Builds the search bundle (`pagefind/…`) from the site's pages.
@@ -82,6 +83,16 @@ pub fn index(files: &[OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
         .collect())
 }
 
+/// A page as the indexer reads it: Korean pages with their stems marked.
+fn indexer_input(page: &OutFile) -> String {
+    let html = String::from_utf8_lossy(&page.bytes);
+    if page_lang(&html) == "ko" {
+        crate::korean::mark_stems_in_html(&html)
+    } else {
+        html.into_owned()
+    }
+}
+
 const ENTRY: &str = "pagefind/pagefind-entry.json";
 
 fn failure(what: String) -> Diagnostic {
@@ -102,19 +113,16 @@ fn page_lang(html: &str) -> &str {
 
 /// The Pagefind bundle of one language's pages.
 fn index_language(pages: &[&OutFile]) -> Result<Vec<OutFile>, Diagnostic> {
+    // Pagefind takes one page at a time; the pages are made ready for it beforehand, in
+    // parallel, so that marking the Korean stems does not queue behind the indexer.
+    let prepared: Vec<String> = pages.par_iter().map(|f| indexer_input(f)).collect();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| failure(e.to_string()))?;
     runtime.block_on(async {
         let options = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| failure(e.to_string()))?;
-        for f in pages {
-            let html = String::from_utf8_lossy(&f.bytes);
-            let html = if page_lang(&html) == "ko" {
-                crate::korean::mark_stems_in_html(&html)
-            } else {
-                html.into_owned()
-            };
+        for (f, html) in pages.iter().zip(prepared) {
             index
                 .add_html_file(Some(f.path.clone()), None, html)
                 .await
