@@ -166,27 +166,29 @@ pub fn generate_snapshot(
             })
             .collect::<Vec<_>>(),
     );
-    let outputs: Vec<Result<OutFile, Diagnostic>> = pages
-        .par_iter()
+    // Each page's context (a copy of its text) is dropped as soon as the page is rendered.
+    let outputs: Vec<(Result<OutFile, Diagnostic>, String)> = pages
+        .into_par_iter()
         .map(|p| {
-            templates
+            let file = templates
                 .render(&p.template, &p.context)
                 .map(|html| OutFile {
-                    path: p.file.clone(),
+                    path: p.file,
                     bytes: html.into_bytes(),
-                })
+                });
+            (file, p.url)
         })
         .collect();
     timings.add("templates", started.elapsed());
     let mut files = timings.stage("data", || data_files(&content, &chapters));
     // One report per template error, naming the pages it broke.
-    let mut render_errors: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
-    for (o, page) in outputs.into_iter().zip(&pages) {
+    let mut render_errors: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    for (o, url) in outputs {
         match o {
             Ok(f) => files.push(f),
             Err(d) => match render_errors.iter_mut().find(|(e, _)| *e == d) {
-                Some((_, urls)) => urls.push(&page.url),
-                None => render_errors.push((d, vec![&page.url])),
+                Some((_, urls)) => urls.push(url),
+                None => render_errors.push((d, vec![url])),
             },
         }
     }
