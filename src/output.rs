@@ -4,6 +4,10 @@
 //!
 //! An existing output directory is only replaced if folio made it (it holds [`MARKER`]) or it is
 //! empty, so `--out` pointed at the wrong folder cannot delete someone's files.
+//!
+//! A file whose bytes are the same as in the previous output is hard-linked from it rather than
+//! written again: a rebuild allocates no new file for what did not change, and unchanged files
+//! keep their timestamps, so deploy tools that compare times upload only what changed.
 
 use crate::diag::{Diagnostic, Pos};
 use rayon::prelude::*;
@@ -57,7 +61,8 @@ pub fn write_site(out: &Path, files: &[OutFile], static_dir: &Path) -> Result<()
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let _ = std::fs::remove_dir_all(&staging);
-    let result = fill(&staging, files, static_dir);
+    let previous = (out.is_dir() && out.join(MARKER).is_file()).then_some(out.as_path());
+    let result = fill(&staging, files, static_dir, previous);
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
@@ -142,7 +147,12 @@ pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagno
     Ok(statics)
 }
 
-fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
+fn fill(
+    staging: &Path,
+    files: &[OutFile],
+    static_dir: &Path,
+    previous: Option<&Path>,
+) -> Result<(), Diagnostic> {
     std::fs::create_dir_all(staging).map_err(|e| {
         err(
             staging,
@@ -193,9 +203,21 @@ fn fill(staging: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diag
     }
     all.par_iter().try_for_each(|(rel, bytes)| {
         let p = staging.join(rel);
+        if let Some(before) = previous.map(|prev| prev.join(rel))
+            && unchanged(&before, bytes)
+            && std::fs::hard_link(&before, &p).is_ok()
+        {
+            return Ok(());
+        }
         std::fs::write(&p, bytes)
             .map_err(|e| err(&p, format!("cannot write file: {e}"), "a writable location"))
     })
+}
+
+/// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 #[cfg(test)]
@@ -238,6 +260,54 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let st = d.path().join("static");
+        let inode = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+        write_site(
+            &out,
+            &[file("same.html", "same"), file("new.html", "one")],
+            &st,
+        )
+        .unwrap();
+        // A link in the old output holding the right bytes is not carried over: the new output
+        // gets a file of its own.
+        std::fs::write(d.path().join("elsewhere"), "linked").unwrap();
+        std::os::unix::fs::symlink(d.path().join("elsewhere"), out.join("link.html")).unwrap();
+        let (same, changed) = (inode("same.html"), inode("new.html"));
+        write_site(
+            &out,
+            &[
+                file("same.html", "same"),
+                file("new.html", "two"),
+                file("link.html", "linked"),
+            ],
+            &st,
+        )
+        .unwrap();
+        assert_eq!(
+            inode("same.html"),
+            same,
+            "an unchanged file is the same file"
+        );
+        assert_ne!(inode("new.html"), changed, "a changed file is written anew");
+        assert_eq!(
+            std::fs::read_to_string(out.join("new.html")).unwrap(),
+            "two"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("same.html")).unwrap(),
+            "same"
+        );
+        let link = std::fs::symlink_metadata(out.join("link.html")).unwrap();
+        assert!(link.is_file(), "a regular file, not the old link");
+        assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().nlink(), 1);
     }
 
     #[test]
