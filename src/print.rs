@@ -23,6 +23,16 @@ pub fn chapter_html(html: &str, slug: &str, lang: &str, title: &str) -> String {
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
+        // A chart's SVG (drawn by `chart`) is copied as it is: its ids are its figure's, unique
+        // in the whole report, and it has no links, so none of its many tags need a look.
+        if rest[lt..].starts_with("<svg")
+            && let Some(end) = rest[lt..].find("</svg>")
+        {
+            let end = lt + end + "</svg>".len();
+            out.push_str(&rest[lt..end]);
+            rest = &rest[end..];
+            continue;
+        }
         let gt = rest[lt..]
             .find('>')
             .map(|g| lt + g + 1)
@@ -162,5 +172,16 @@ mod tests {
         assert!(p.contains("<h4 id=\"market:sub\">Sub</h4>"));
         assert!(p.contains("<li id=\"market:fn:1\" value=\"1\"><a href=\"#market:fnref:1\">"));
         assert!(!p.contains("data-alt"));
+    }
+
+    #[test]
+    fn a_chart_is_copied_as_it_is() {
+        let svg = "<svg viewBox=\"0 0 4 4\" aria-labelledby=\"fig:x:title\"><title id=\"fig:x:title\">T</title><text>a</text></svg>";
+        let html = format!("<figure id=\"fig:x\">{svg}</figure><h2 id=\"s\">S</h2>");
+        let p = chapter_html(&html, "market", "ko", "시장");
+        assert_eq!(
+            p,
+            format!("<figure id=\"fig:x\">{svg}</figure><h3 id=\"market:s\">S</h3>")
+        );
     }
 }
