@@ -223,6 +223,8 @@ def load_size(d):
         "runs": int(meta["runs"]),
         "date": meta.get("date", "?"),
         "folio": meta.get("folio", "?"),
+        # Runs made before run.sh moved outputs aside recorded no `prepare`: they deleted them.
+        "prepare": meta.get("prepare", "delete"),
         "tools": tools,
         "once": [t for t in once_tools if t in stats and stats[t]["once"]],
         "stats": stats,
@@ -283,7 +285,7 @@ def busy_note(s):
     if s["rounds_wall"]:
         text += (f" During the rounds, CPU time not used by the timed tools: {s['others_cpu']:.1f} s over "
                  f"{s['rounds_wall']:.0f} s of wall time ({share:.0f} % of the machine; includes "
-                 f"hyperfine, `rm -rf` and other processes).")
+                 f"hyperfine, the --prepare step and other processes).")
     if s["busy_extra"]:
         text += (f" Before the stage-timing, single and serve runs: median "
                  f"{statistics.median(s['busy_extra']):.0f} %, max {max(s['busy_extra'])} %.")
@@ -306,13 +308,23 @@ def fastest_other(s):
     return min(others, key=others.get)
 
 
+def prepare_note(s):
+    if s["prepare"] == "move":
+        return ""
+    return (
+        " Measured with the earlier method: each run's previous output was deleted "
+        "(`rm -rf`) just before it, which on this machine adds kernel time to the file creation "
+        "of the run itself (see *Method*)."
+    )
+
+
 def size_section(s):
     n, chapters = s["n"], 2 * s["n"]
     timed = ordered([t for t in s["tools"] if t in s["stats"]])
     lines = [
         f"### N = {n:,} ({chapters:,} chapter pages, {s['runs']} timed run{'s' if s['runs'] != 1 else ''} per tool)",
         "",
-        f"Measured {s['date']} with `{s['folio']}`." + busy_note(s),
+        f"Measured {s['date']} with `{s['folio']}`." + busy_note(s) + prepare_note(s),
         "",
         "| tool | wall median | min – max | CPU user+sys (median) | user / sys (medians) | "
         "peak RSS (median, min – max) | per chapter page | HTML files written | output size |",
@@ -778,7 +790,12 @@ def main():
         "- **Templates**: folio uses the project's own `templates/` and `static/`; Zola and Hugo use "
         "minimal templates showing the same elements (title, table of contents, body, footnotes, "
         "previous/next links) plus a contents list per language.",
-        "- **Commands** (clean builds: `--prepare 'rm -rf <out>'` before every run):",
+        "- **Commands** (clean builds: before every run, `--prepare` moves the previous output "
+        "aside, out of the way, into `target/bench/trash/`, deleted when the script ends; not "
+        "`rm -rf`, because deleting thousands of files just before a build slows that build's own "
+        "file creation here (ext4 without a journal passes over inodes freed in the last minutes, "
+        "one inode-table read each), so the timing would include the deletion's after-effects, "
+        "for every tool):",
         "  - folio: `target/bench/bin/folio build --root <corpus> --out <out>` (a copy of "
         "`target/release/folio` taken when the run starts; non-strict; the warm-up run checks that "
         "it reports 0 warnings)",

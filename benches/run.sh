@@ -38,9 +38,13 @@
 #      0 warnings, Hugo and Zola must exit 0 and print no warning;
 #   3. RUNS rounds; each round is one `hyperfine --runs 1` over all tools, in an order rotated
 #      every round, so the tools' runs alternate (a single hyperfine call would run all of one
-#      tool's runs before the next tool's). Every run is a clean build: `--prepare` removes
-#      the output first. Each command runs under `/usr/bin/time -f %M`, which records the
-#      peak RSS of every timed run;
+#      tool's runs before the next tool's). Every run is a clean build: `--prepare` moves the
+#      previous output aside (into target/bench/trash, emptied when the script ends) rather
+#      than deleting it, because deleting thousands of files just before a build slows the
+#      build's own file creation on some filesystems (ext4 without a journal skips inodes
+#      freed in the last minutes, one inode-table read each), which would measure the
+#      `rm -rf`, not the tool. Each command runs under `/usr/bin/time -f %M`, which records
+#      the peak RSS of every timed run;
 #   4. `folio build --timings` once per folio variant (clean output), for the stage tables;
 #      the ONCE tools' single runs;
 #   5. at the SERVE_AT sizes, benches/serve.py: `folio serve` on a copy of the folio site,
@@ -53,6 +57,8 @@ BENCHES="$ROOT/benches"
 WORK="$ROOT/target/bench"
 RESULTS="$WORK/results"
 OUT="$WORK/out"
+# Outputs of the timed runs, moved aside by --prepare and deleted when the script ends.
+TRASH="$WORK/trash"
 RUNS="${RUNS:-5}"
 RUNS_LARGE="${RUNS_LARGE:-3}"
 LARGE="${LARGE:-5000}"
@@ -83,6 +89,7 @@ cleanup() {
         fi
         rm -f "$SERVE_PIDFILE"
     fi
+    rm -rf "$TRASH"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -260,7 +267,7 @@ bench_size() {
             tool="${tools[$(((i + r) % k))]}"
             dest="$OUT/n$n-$tool"
             names+=(--command-name "$tool")
-            prepares+=(--prepare "rm -rf $dest")
+            prepares+=(--prepare "mkdir -p $TRASH && if [ -e $dest ]; then mv $dest $TRASH/n$n-$tool-$r; fi")
             cmds+=("/usr/bin/time -f %M -a -o $res/rss-$tool.txt $(command_of "$tool" "$corpus/$tool" "$dest")")
         done
         local t0 w0
@@ -332,8 +339,8 @@ EOF
         rm -rf "$copy"
     fi
 
-    printf 'n=%s\nruns=%s\ntools=%s\nonce=%s\nfolio=%s\ndate=%s\n' "$n" "$runs" "${tools[*]}" \
-        "${once[*]}" "$FOLIO_ID" "$finished" >"$res/meta.txt"
+    printf 'n=%s\nruns=%s\ntools=%s\nonce=%s\nfolio=%s\ndate=%s\nprepare=move\n' "$n" "$runs" \
+        "${tools[*]}" "${once[*]}" "$FOLIO_ID" "$finished" >"$res/meta.txt"
 }
 
 # The bundled report (both languages, all charts, search index): rebuilds over the previous
