@@ -236,24 +236,20 @@ mod tests {
         d
     }
 
-    fn all(extra: (&str, &str)) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = REQUIRED
+    /// A templates folder with every required template (`ok`), `extra` added or replacing one.
+    fn all_with(extra: (&str, &str)) -> tempfile::TempDir {
+        let mut files: Vec<(&str, &str)> = REQUIRED
             .iter()
-            .map(|r| (r.to_string(), "ok".to_string()))
+            .filter(|r| **r != extra.0)
+            .map(|r| (*r, "ok"))
             .collect();
-        v.retain(|(k, _)| k != extra.0);
-        v.push((extra.0.to_string(), extra.1.to_string()));
-        v
+        files.push(extra);
+        dir_with(&files)
     }
 
     #[test]
     fn syntax_errors_name_file_and_line() {
-        let files = all(("chapter.html", "line1\n{% if x %}\nno end"));
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let d = dir_with(&refs);
+        let d = all_with(("chapter.html", "line1\n{% if x %}\nno end"));
         let errs = Templates::load(d.path()).err().unwrap().sorted();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].path, d.path().join("chapter.html"));
@@ -266,12 +262,7 @@ mod tests {
 
     #[test]
     fn render_errors_point_into_the_template() {
-        let files = all(("chapter.html", "a\n{{ missing.field }}"));
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let d = dir_with(&refs);
+        let d = all_with(("chapter.html", "a\n{{ missing.field }}"));
         let t = Templates::load(d.path()).ok().unwrap();
         let e = t.render("chapter.html", &Context::new()).unwrap_err();
         assert_eq!((e.pos.line, e.pos.col), (2, 4));
@@ -281,24 +272,17 @@ mod tests {
 
     #[test]
     fn figure_function_uses_the_shared_formatter() {
-        let files = all((
+        let d = all_with((
             "index.html",
             "{{ figure(value=1427.15, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"ko\") }}|{{ figure(value=196.6, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"en\") }}|{{ figure(value=2697, unit=\"money\", currency=\"CNY\", scale=100000000, lang=\"en\") }}|{{ figure(value=26.2, unit=\"percent\", lang=\"ko\") }}",
         ));
-        let refs: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(a, b)| (a.as_str(), b.as_str()))
-            .collect();
-        let d = dir_with(&refs);
         let t = Templates::load(d.path()).ok().unwrap();
         let out = t.render("index.html", &Context::new()).unwrap();
         assert_eq!(out, "1,427.15원|KRW 196.60|CNY 269.7 billion|26.2%");
-        let bad = all((
+        let d = all_with((
             "index.html",
             "{{ figure(value=1, unit=\"money\", currency=\"EUR\", lang=\"ko\") }}",
         ));
-        let refs: Vec<(&str, &str)> = bad.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-        let d = dir_with(&refs);
         let t = Templates::load(d.path()).ok().unwrap();
         let e = t.render("index.html", &Context::new()).unwrap_err();
         assert!(e.message.contains("unknown currency"), "{e}");
