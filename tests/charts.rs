@@ -108,14 +108,7 @@ fn drawing_conventions_are_in_the_svg() {
     assert!(ko.svg.contains(
         "<title id=\"fig:bar-line:title\">중국의 AI 산업 시장규모 및 추이(2022년~2025년E)</title>"
     ));
-    let desc = ko
-        .svg
-        .split("<desc")
-        .nth(1)
-        .unwrap()
-        .split("</desc>")
-        .next()
-        .unwrap();
+    let desc = desc_of(&ko.svg);
     assert!(desc.contains("2024년 2,697억 위안"), "{desc}");
     assert!(desc.contains("2025년(추정) 3,522억 위안"), "{desc}");
     assert!(
@@ -128,14 +121,7 @@ fn drawing_conventions_are_in_the_svg() {
     );
     assert!(desc.contains("2022년은 보고서에 수치가 없다"), "{desc}");
     let en = render(&t, "en");
-    let desc = en
-        .svg
-        .split("<desc")
-        .nth(1)
-        .unwrap()
-        .split("</desc>")
-        .next()
-        .unwrap();
+    let desc = desc_of(&en.svg);
     assert!(desc.contains("2025 (estimate) CNY 352.2 billion"), "{desc}");
     assert!(
         desc.contains("The report gives no figures for 2022."),
@@ -209,4 +195,12 @@ fn every_chart_of_the_report_keeps_its_text_on_the_canvas() {
         ]
     );
     assert!(drawn >= 21, "{drawn} charts drawn");
+}
+
+/// The text of an SVG's `<desc>` element (with its attributes' tail).
+fn desc_of(svg: &str) -> &str {
+    svg.split("<desc")
+        .nth(1)
+        .and_then(|d| d.split("</desc>").next())
+        .expect("the SVG has a <desc>")
 }
