@@ -172,9 +172,9 @@ pub fn generate_snapshot(
         .map(|p| {
             let file = templates
                 .render(&p.template, &p.context)
-                .map(|html| OutFile {
+                .map(|bytes| OutFile {
                     path: p.file,
-                    bytes: html.into_bytes(),
+                    bytes,
                 });
             (file, p.url)
         })
@@ -250,13 +250,16 @@ pub fn rebuild_chapter(
         return Some(Err(ds));
     }
     for (other, out) in content.chapters.iter().zip(&snap.outputs) {
-        if other.slug == c.slug && other.lang != c.lang {
-            add_section_links(
-                &mut r.body.html,
+        if other.slug == c.slug
+            && other.lang != c.lang
+            && let Some(html) = with_section_links(
+                &r.body.html,
                 &r.body.headings,
                 &other.lang,
                 &out.body.headings,
-            );
+            )
+        {
+            r.body.html = html;
         }
     }
     let url = format!("{}/{}/", c.lang, c.slug);
@@ -279,9 +282,9 @@ pub fn rebuild_chapter(
     let mut files = Vec::new();
     for page in crate::pages::plan_only(content, &bodies, Some(&url)) {
         match snap.templates.render(&page.template, &page.context) {
-            Ok(html) => files.push(OutFile {
+            Ok(bytes) => files.push(OutFile {
                 path: page.file,
-                bytes: html.into_bytes(),
+                bytes,
             }),
             Err(d) => {
                 let mut ds = Diagnostics::new();
@@ -469,31 +472,54 @@ fn check_usage(content: &Content, chapters: &[RenderedChapter], ds: &mut Diagnos
 /// both versions of a chapter have the same sections, so the language switch can land on the
 /// section the reader is in.
 fn link_sections(chapters: &mut [RenderedChapter]) {
-    let mut by_slug: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in chapters.iter().enumerate() {
-        by_slug.entry(r.chapter.slug.clone()).or_default().push(i);
+        by_slug.entry(r.chapter.slug.as_str()).or_default().push(i);
     }
-    for group in by_slug.values() {
-        for &a in group {
-            for &b in group {
-                if a != b {
-                    let other = chapters[b].chapter.lang.clone();
-                    let theirs = chapters[b].body.headings.clone();
-                    let mine = &mut chapters[a].body;
-                    add_section_links(&mut mine.html, &mine.headings, &other, &theirs);
+    // Worked out in parallel: each body changes only its own headings, from the headings of
+    // its other versions, which linking does not change.
+    let linked: Vec<Option<String>> = chapters
+        .par_iter()
+        .enumerate()
+        .map(|(a, r)| {
+            let mut html: Option<String> = None;
+            for &b in &by_slug[r.chapter.slug.as_str()] {
+                if a == b {
+                    continue;
+                }
+                let current = html.as_deref().unwrap_or(&r.body.html);
+                let other = &chapters[b];
+                if let Some(new) = with_section_links(
+                    current,
+                    &r.body.headings,
+                    &other.chapter.lang,
+                    &other.body.headings,
+                ) {
+                    html = Some(new);
                 }
             }
+            html
+        })
+        .collect();
+    for (r, html) in chapters.iter_mut().zip(linked) {
+        if let Some(html) = html {
+            r.body.html = html;
         }
     }
 }
 
-/// Adds `data-alt-<other>` to the headings of `html` when both versions have the same
-/// sections (the same number of headings at the same levels).
-fn add_section_links(html: &mut String, mine: &[Heading], other: &str, theirs: &[Heading]) {
+/// `html` with `data-alt-<other>` added to its headings, when both versions have the same
+/// sections (the same number of headings at the same levels); `None` when they do not.
+fn with_section_links(
+    html: &str,
+    mine: &[Heading],
+    other: &str,
+    theirs: &[Heading],
+) -> Option<String> {
     let same =
         mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(x, y)| x.level == y.level);
     if !same {
-        return;
+        return None;
     }
     // Headings appear in order: one pass over the page.
     let mut out = String::with_capacity(html.len() + mine.len() * 32);
@@ -515,7 +541,7 @@ fn add_section_links(html: &mut String, mine: &[Heading], other: &str, theirs: &
         }
     }
     out.push_str(&html[pos..]);
-    *html = out;
+    Some(out)
 }
 
 /// Builds (or, with `write == false`, checks) the site.

@@ -192,15 +192,16 @@ fn fill(
         .collect();
     dirs.sort();
     dirs.dedup();
-    for d in dirs {
-        std::fs::create_dir_all(&d).map_err(|e| {
+    // In parallel: `create_dir_all` accepts a parent made by another thread meanwhile.
+    dirs.par_iter().try_for_each(|d| {
+        std::fs::create_dir_all(d).map_err(|e| {
             err(
-                &d,
+                d,
                 format!("cannot create folder: {e}"),
                 "a writable location",
             )
-        })?;
-    }
+        })
+    })?;
     all.par_iter().try_for_each(|(rel, bytes)| {
         let p = staging.join(rel);
         if let Some(before) = previous.map(|prev| prev.join(rel))

@@ -17,7 +17,7 @@ use crate::content::{Chapter, Content};
 use crate::markdown::Heading;
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 /// A chapter's rendered body, as the page planner needs it.
 pub struct ChapterBody<'a> {
@@ -156,16 +156,31 @@ fn publish(
     url: &str,
     alternates: Vec<Alternate>,
 ) {
-    pages.push(Page {
-        template: template.into(),
-        context,
-        url: url.to_string(),
-        file: format!("{url}index.html"),
-    });
-    sitemap.push(SitemapEntry {
-        loc: format!("{base}{url}"),
-        alternates,
-    });
+    let (page, entry) = page_at(base, template, context, url, alternates);
+    pages.push(page);
+    sitemap.push(entry);
+}
+
+/// The page at `url` (`ko/market-size/`) and its sitemap entry.
+fn page_at(
+    base: &str,
+    template: &str,
+    context: Context,
+    url: &str,
+    alternates: Vec<Alternate>,
+) -> (Page, SitemapEntry) {
+    (
+        Page {
+            template: template.into(),
+            context,
+            url: url.to_string(),
+            file: format!("{url}index.html"),
+        },
+        SitemapEntry {
+            loc: format!("{base}{url}"),
+            alternates,
+        },
+    )
 }
 
 /// The particle list the search box strips from Korean queries, space-separated.
@@ -297,6 +312,9 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
 
     for lang in &published {
         let strings = &content.strings[lang];
+        // Converted for Tera once per language; every page's context shares them.
+        let site = Value::from_serializable(&site_view(lang));
+        let t = Value::from_serializable(strings);
         let chapters: Vec<&ChapterBody> =
             bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
 
@@ -338,8 +356,8 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                     search_suffixes: suffixes(lang),
                 },
             );
-            ctx.insert("site", &site_view(lang));
-            ctx.insert("t", strings);
+            ctx.insert_value("site", site.clone());
+            ctx.insert_value("t", t.clone());
             ctx.insert("parts", &parts);
             publish(
                 &mut pages,
@@ -378,8 +396,8 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                     search_suffixes: suffixes(lang),
                 },
             );
-            ctx.insert("site", &site_view(lang));
-            ctx.insert("t", strings);
+            ctx.insert_value("site", site.clone());
+            ctx.insert_value("t", t.clone());
             let print_chapters: Vec<PrintChapter> = chapters
                 .par_iter()
                 .map(|b| PrintChapter {
@@ -406,93 +424,91 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             );
         }
 
-        // Chapters.
-        for (i, b) in chapters.iter().enumerate() {
-            let c = b.chapter;
-            let url = format!("{lang}/{}/", c.slug);
-            if !wanted(&url) {
-                continue;
-            }
-            let root = root_of(&url);
-            let nav = |o: Option<&&ChapterBody>| {
-                o.map(|x| NavLink {
-                    href: format!("../{}/", x.chapter.slug),
-                    title: x.chapter.front.title.clone(),
-                })
-            };
-            let slug = c.slug.clone();
-            let has = |l: &str| content.chapter(&slug, l).is_some();
-            let alts = alternates(&|l| has(l).then(|| format!("{l}/{slug}/")));
-            let description = c
-                .front
-                .summary
-                .clone()
-                .unwrap_or_else(|| truncate(b.summary, 150));
-            let mut ctx = Context::new();
-            ctx.insert(
-                "page",
-                &PageView {
-                    kind: "chapter",
-                    lang: lang.clone(),
-                    locale: locale(lang),
-                    url: url.clone(),
-                    canonical: format!("{base}{url}"),
-                    title: format!("{} — {}", c.front.title, cfg.title.text(lang)),
-                    description,
-                    root: root.clone(),
-                    alternates: alts.clone(),
-                    languages: language_links(
-                        &|l| {
-                            if has(l) {
-                                format!("{l}/{slug}/")
-                            } else {
-                                format!("{l}/")
-                            }
-                        },
-                        lang,
-                        &root,
-                    ),
-                    search_suffixes: suffixes(lang),
-                },
-            );
-            ctx.insert(
-                "chapter",
-                &ChapterView {
-                    title: c.front.title.clone(),
-                    part: c.front.part.clone(),
-                    html: b.html.to_string(),
-                    toc: b
-                        .headings
-                        .iter()
-                        .filter(|h| h.level <= 3)
-                        .map(TocEntry::from)
-                        .collect(),
-                    figures: b
-                        .captions
-                        .iter()
-                        .map(|(id, label, number, caption)| CaptionView {
-                            id: id.clone(),
-                            label: label.clone(),
-                            number: *number,
-                            caption: caption.clone(),
-                        })
-                        .collect(),
-                    prev: nav(i.checked_sub(1).and_then(|j| chapters.get(j))),
-                    next: nav(chapters.get(i + 1)),
-                    contents_href: "../".into(),
-                },
-            );
-            ctx.insert("site", &site_view(lang));
-            ctx.insert("t", strings);
-            publish(
-                &mut pages,
-                &mut sitemap,
-                base,
-                "chapter.html",
-                ctx,
-                &url,
-                alts,
-            );
+        // Chapters, planned in parallel (their order is kept).
+        let chapter_pages: Vec<(Page, SitemapEntry)> = chapters
+            .par_iter()
+            .enumerate()
+            .filter(|(_, b)| wanted(&format!("{lang}/{}/", b.chapter.slug)))
+            .map(|(i, b)| {
+                let c = b.chapter;
+                let url = format!("{lang}/{}/", c.slug);
+                let root = root_of(&url);
+                let nav = |o: Option<&&ChapterBody>| {
+                    o.map(|x| NavLink {
+                        href: format!("../{}/", x.chapter.slug),
+                        title: x.chapter.front.title.clone(),
+                    })
+                };
+                let slug = c.slug.clone();
+                let has = |l: &str| content.chapter(&slug, l).is_some();
+                let alts = alternates(&|l| has(l).then(|| format!("{l}/{slug}/")));
+                let description = c
+                    .front
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| truncate(b.summary, 150));
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "page",
+                    &PageView {
+                        kind: "chapter",
+                        lang: lang.clone(),
+                        locale: locale(lang),
+                        url: url.clone(),
+                        canonical: format!("{base}{url}"),
+                        title: format!("{} — {}", c.front.title, cfg.title.text(lang)),
+                        description,
+                        root: root.clone(),
+                        alternates: alts.clone(),
+                        languages: language_links(
+                            &|l| {
+                                if has(l) {
+                                    format!("{l}/{slug}/")
+                                } else {
+                                    format!("{l}/")
+                                }
+                            },
+                            lang,
+                            &root,
+                        ),
+                        search_suffixes: suffixes(lang),
+                    },
+                );
+                ctx.insert(
+                    "chapter",
+                    &ChapterView {
+                        title: c.front.title.clone(),
+                        part: c.front.part.clone(),
+                        html: b.html.to_string(),
+                        toc: b
+                            .headings
+                            .iter()
+                            .filter(|h| h.level <= 3)
+                            .map(TocEntry::from)
+                            .collect(),
+                        figures: b
+                            .captions
+                            .iter()
+                            .map(|(id, label, number, caption)| CaptionView {
+                                id: id.clone(),
+                                label: label.clone(),
+                                number: *number,
+                                caption: caption.clone(),
+                            })
+                            .collect(),
+                        prev: nav(i.checked_sub(1).and_then(|j| chapters.get(j))),
+                        next: nav(chapters.get(i + 1)),
+                        contents_href: "../".into(),
+                    },
+                );
+                ctx.insert_value("site", site.clone());
+                ctx.insert_value("t", t.clone());
+                page_at(base, "chapter.html", ctx, &url, alts)
+            })
+            .collect();
+        for (page, entry) in chapter_pages {
+            pages.push(page);
+            sitemap.push(entry);
         }
     }
 
