@@ -1,5 +1,6 @@
-//! The build: load → render chapters (parallel) → check links → render pages (parallel) →
-//! write. A thin orchestrator; each stage lives in its own module.
+//! The build: load → render chapters (parallel) → check links → render pages (parallel, each
+//! written into the staging output as soon as it is rendered) → search index → swap the output
+//! in. A thin orchestrator; each stage lives in its own module.
 
 use crate::content::{self, Chapter, Content};
 use crate::diag::{Diagnostic, Diagnostics, Pos};
@@ -99,6 +100,46 @@ pub fn generate_snapshot(
     timings: &mut Timings,
     search: bool,
 ) -> Result<(Vec<OutFile>, Diagnostics, Snapshot), Diagnostics> {
+    generate_into(root, timings, search, Sink::Memory).map(|g| (g.files, g.diagnostics, g.snapshot))
+}
+
+/// Where a build puts the files it makes.
+#[derive(Clone, Copy)]
+enum Sink<'a> {
+    /// Kept in memory and returned: `serve`, `pdf`, `check` and the tests.
+    Memory,
+    /// Written into the staging output as they are made, each page as soon as it is rendered;
+    /// only what the search indexer has still to read is kept until then.
+    Disk(&'a output::Staging),
+}
+
+/// What [`generate_into`] made.
+struct Generated {
+    /// The files not written yet: every file with [`Sink::Memory`]; with [`Sink::Disk`], the
+    /// data files and the search index, which come after the pages. Sorted by path.
+    files: Vec<OutFile>,
+    /// HTML pages made (written or not).
+    pages: usize,
+    diagnostics: Diagnostics,
+    snapshot: Snapshot,
+}
+
+/// One page, rendered (and, with [`Sink::Disk`], written).
+struct PageOutcome {
+    /// The page as rendered, when it is still needed in memory; the template error if any.
+    rendered: Result<Option<OutFile>, Diagnostic>,
+    /// Why the page could not be written, if it could not.
+    unwritten: Option<Diagnostic>,
+    url: String,
+    html: bool,
+}
+
+fn generate_into(
+    root: &Path,
+    timings: &mut Timings,
+    search: bool,
+    sink: Sink,
+) -> Result<Generated, Diagnostics> {
     let started = Instant::now();
     let (content, templates) = {
         let (c, t) = rayon::join(
@@ -166,29 +207,61 @@ pub fn generate_snapshot(
             })
             .collect::<Vec<_>>(),
     );
-    // Each page's context (a copy of its text) is dropped as soon as the page is rendered.
-    let outputs: Vec<(Result<OutFile, Diagnostic>, String)> = pages
+    // A build that has already failed writes nothing.
+    let staging = match sink {
+        Sink::Disk(staging) if ds.error_count() == 0 => Some(staging),
+        _ => None,
+    };
+    let index_pages = search && content.config.search;
+    // Each page's context (a copy of its text) is dropped as soon as the page is rendered, and
+    // when written, the page itself unless the search indexer is still to read it.
+    let outcomes: Vec<PageOutcome> = pages
         .into_par_iter()
         .map(|p| {
-            let file = templates
+            let html = p.file.ends_with(".html");
+            let mut unwritten = None;
+            let rendered = templates
                 .render(&p.template, &p.context)
                 .map(|bytes| OutFile {
                     path: p.file,
                     bytes,
+                })
+                .map(|f| match staging {
+                    Some(staging) => {
+                        unwritten = staging.write_one(&f).err();
+                        (index_pages && html).then_some(f)
+                    }
+                    None => Some(f),
                 });
-            (file, p.url)
+            PageOutcome {
+                rendered,
+                unwritten,
+                url: p.url,
+                html,
+            }
         })
         .collect();
-    timings.add("templates", started.elapsed());
+    timings.add(
+        if staging.is_some() {
+            "pages"
+        } else {
+            "templates"
+        },
+        started.elapsed(),
+    );
     let mut files = timings.stage("data", || data_files(&content, &chapters));
+    let mut page_files = Vec::new();
+    let mut page_count = 0;
     // One report per template error, naming the pages it broke.
     let mut render_errors: Vec<(Diagnostic, Vec<String>)> = Vec::new();
-    for (o, url) in outputs {
-        match o {
-            Ok(f) => files.push(f),
+    for o in outcomes {
+        page_count += usize::from(o.html);
+        ds.extend(o.unwritten);
+        match o.rendered {
+            Ok(f) => page_files.extend(f),
             Err(d) => match render_errors.iter_mut().find(|(e, _)| *e == d) {
-                Some((_, urls)) => urls.push(url),
-                None => render_errors.push((d, vec![url])),
+                Some((_, urls)) => urls.push(o.url),
+                None => render_errors.push((d, vec![o.url])),
             },
         }
     }
@@ -200,11 +273,14 @@ pub fn generate_snapshot(
         d.message = format!("{} (while rendering `{}`{more})", d.message, urls[0]);
         ds.push(d);
     }
-    if ds.error_count() == 0 && search && content.config.search {
-        match timings.stage("search", || crate::search::index(&files)) {
+    if ds.error_count() == 0 && index_pages {
+        match timings.stage("search", || crate::search::index(&page_files)) {
             Ok(bundle) => files.extend(bundle),
             Err(d) => ds.push(d),
         }
+    }
+    if staging.is_none() {
+        files.extend(page_files);
     }
     if ds.error_count() > 0 {
         return Err(ds);
@@ -217,7 +293,12 @@ pub fn generate_snapshot(
         starts,
         outputs,
     };
-    Ok((files, ds, snapshot))
+    Ok(Generated {
+        files,
+        pages: page_count,
+        diagnostics: ds,
+        snapshot,
+    })
 }
 
 /// Re-renders the chapter read from `path` and returns its page (and its charts' and tables'
@@ -548,23 +629,38 @@ fn with_section_links(
 pub fn run(opts: &Options, write: bool) -> Report {
     let root = &opts.root;
     let mut timings = Timings::default();
-    let result = generate_timed(root, &mut timings, write);
-    let (mut ds, files) = match result {
-        Ok((files, ds)) => (ds, Some(files)),
-        Err(ds) => (ds, None),
-    };
-    let failed_checks = ds.fails(opts.strict);
-    let mut pages = 0;
-    if let (Some(files), true, false) = (&files, write, failed_checks) {
-        pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-        if let Err(d) = timings.stage("write", || {
-            output::write_site(&out, files, &root.join("static"))
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    // The staging output is made first, so that pages are written as they are rendered; when
+    // the output cannot be written, the content is still checked, to report every problem.
+    let mut unwritable = None;
+    let staging = if write {
+        match timings.stage("staging", || {
+            output::Staging::begin(&out, &root.join("static"))
         }) {
-            ds.push(d);
+            Ok(s) => Some(s),
+            Err(d) => {
+                unwritable = Some(d);
+                None
+            }
         }
-    } else if let Some(files) = &files {
-        pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    } else {
+        None
+    };
+    let sink = staging.as_ref().map_or(Sink::Memory, Sink::Disk);
+    let result = generate_into(root, &mut timings, staging.is_some(), sink);
+    let (mut ds, rest, pages) = match result {
+        Ok(g) => (g.diagnostics, Some(g.files), g.pages),
+        Err(ds) => (ds, None, 0),
+    };
+    ds.extend(unwritable);
+    // Dropped uncommitted (a failed build), the staging output is deleted.
+    if let (Some(rest), Some(staging), false) = (&rest, staging, ds.fails(opts.strict))
+        && let Err(d) = timings.stage("write", || {
+            staging.write(rest)?;
+            staging.commit()
+        })
+    {
+        ds.push(d);
     }
     let failed = ds.fails(opts.strict);
     Report {

@@ -415,6 +415,15 @@ fn run_case(template: &Path, case: &Case) -> Option<String> {
     if snapshot(&public) != before {
         problems.push("the previous public/ was changed".into());
     }
+    // Pages are written into a staging folder as they are rendered: a failed build removes it.
+    let leftovers: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    if !leftovers.is_empty() {
+        problems.push(format!("left behind: {leftovers:?}"));
+    }
     (!problems.is_empty()).then(|| {
         format!(
             "{}: {}\n--- stderr:\n{}",

@@ -157,6 +157,41 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
+fn an_output_folder_folio_did_not_make_is_left_alone_and_the_content_still_checked() {
+    let site = basic_site();
+    let docs = site.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("thesis.tex"), "precious").unwrap();
+    replace_in(
+        site.path(),
+        "content/chapters/02-market.en.md",
+        "title:",
+        "titel:",
+    );
+    let run = folio(&["build", "--out", "docs"], site.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: the output folder exists and was not made by folio"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("unknown field `titel`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(site.path(), "docs/thesis.tex"), "precious");
+    assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 1);
+    let names: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".docs."))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
 fn check_writes_nothing() {
     let site = basic_site();
     let run = folio(&["check"], site.path());
@@ -180,8 +215,27 @@ fn warnings_fail_only_under_strict() {
     assert!(run.stderr.contains(
         "content/chapters/01-intro.ko.md:1:1: warning: chapter `01-intro` has no `en` translation — expected content/chapters/01-intro.en.md"
     ), "{}", run.stderr);
+    let built = snapshot(&site.path().join("public"));
+    // A change that would show on the page, so that a build which kept its pages would show.
+    let text = std::fs::read_to_string(&p).unwrap() + "\nOne more paragraph.\n";
+    std::fs::write(&p, text).unwrap();
     let strict = folio(&["build", "--strict"], site.path());
     assert!(!strict.ok);
+    // Its pages were rendered and written before the warnings failed it: they are dropped.
+    assert!(
+        snapshot(&site.path().join("public")) == built,
+        "public/ changed"
+    );
+    let names: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.to_string_lossy().starts_with(".public.")),
+        "{names:?}"
+    );
     assert!(
         strict
             .stderr
