@@ -221,7 +221,7 @@ fn generate_into(
             let html = p.file.ends_with(".html");
             let mut unwritten = None;
             let rendered = templates
-                .render(&p.template, &p.context)
+                .render(&p.template, &p.context, p.size_hint)
                 .map(|bytes| OutFile {
                     path: p.file,
                     bytes,
@@ -362,7 +362,10 @@ pub fn rebuild_chapter(
         .collect();
     let mut files = Vec::new();
     for page in crate::pages::plan_only(content, &bodies, Some(&url)) {
-        match snap.templates.render(&page.template, &page.context) {
+        match snap
+            .templates
+            .render(&page.template, &page.context, page.size_hint)
+        {
             Ok(bytes) => files.push(OutFile {
                 path: page.file,
                 bytes,

@@ -43,6 +43,9 @@ pub struct Page {
     pub url: String,
     /// Output file (`ko/market-size/index.html`).
     pub file: String,
+    /// About how many bytes the page will be (0: small or unknown), so that it is rendered
+    /// into a buffer allocated once: a print edition can be tens of megabytes.
+    pub size_hint: usize,
 }
 
 #[derive(Serialize)]
@@ -175,6 +178,7 @@ fn page_at(
             context,
             url: url.to_string(),
             file: format!("{url}index.html"),
+            size_hint: 0,
         },
         SitemapEntry {
             loc: format!("{base}{url}"),
@@ -303,6 +307,7 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             context: ctx,
             url: "/".into(),
             file: "index.html".into(),
+            size_hint: 0,
         });
         sitemap.push(SitemapEntry {
             loc: base.to_string(),
@@ -398,30 +403,30 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             );
             ctx.insert_value("site", site.clone());
             ctx.insert_value("t", t.clone());
-            let print_chapters: Vec<PrintChapter> = chapters
+            // Each chapter converted for Tera as soon as it is made: its HTML, megabytes over
+            // the whole report, is never held twice for all chapters at once.
+            let print_chapters: Vec<Value> = chapters
                 .par_iter()
-                .map(|b| PrintChapter {
-                    slug: b.chapter.slug.clone(),
-                    title: b.chapter.front.title.clone(),
-                    part: b.chapter.front.part.clone(),
-                    html: crate::print::chapter_html(
-                        b.html,
-                        &b.chapter.slug,
-                        lang,
-                        &b.chapter.front.title,
-                    ),
+                .map(|b| {
+                    Value::from_serializable(&PrintChapter {
+                        slug: b.chapter.slug.clone(),
+                        title: b.chapter.front.title.clone(),
+                        part: b.chapter.front.part.clone(),
+                        html: crate::print::chapter_html(
+                            b.html,
+                            &b.chapter.slug,
+                            lang,
+                            &b.chapter.front.title,
+                        ),
+                    })
                 })
                 .collect();
-            ctx.insert("chapters", &print_chapters);
-            publish(
-                &mut pages,
-                &mut sitemap,
-                base,
-                "print.html",
-                ctx,
-                &print_url,
-                print_alts,
-            );
+            ctx.insert_value("chapters", Value::from(print_chapters));
+            let (mut page, entry) = page_at(base, "print.html", ctx, &print_url, print_alts);
+            // The chapters, a heading and a contents line for each, and the cover.
+            page.size_hint = chapters.iter().map(|b| b.html.len() + 1024).sum::<usize>() + 65536;
+            pages.push(page);
+            sitemap.push(entry);
         }
 
         // Chapters, planned in parallel (their order is kept).
@@ -503,7 +508,10 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                 );
                 ctx.insert_value("site", site.clone());
                 ctx.insert_value("t", t.clone());
-                page_at(base, "chapter.html", ctx, &url, alts)
+                let (mut page, entry) = page_at(base, "chapter.html", ctx, &url, alts);
+                // The body, and around it the header, contents, navigation and footer.
+                page.size_hint = b.html.len() + 16384;
+                (page, entry)
             })
             .collect();
         for (page, entry) in chapter_pages {
@@ -559,6 +567,7 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             context: ctx,
             url: "404.html".into(),
             file: "404.html".into(),
+            size_hint: 0,
         });
     }
 
@@ -572,12 +581,14 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
             context: ctx.clone(),
             url: "sitemap.xml".into(),
             file: "sitemap.xml".into(),
+            size_hint: 0,
         });
         pages.push(Page {
             template: "robots.txt".into(),
             context: ctx,
             url: "robots.txt".into(),
             file: "robots.txt".into(),
+            size_hint: 0,
         });
     }
     pages

@@ -113,9 +113,14 @@ impl Templates {
     ///
     /// Rendered into bytes rather than a `String`: Tera's `render` checks the whole output is
     /// UTF-8 once more, a measurable cost on a print edition of many megabytes of Hangul, and
-    /// every piece it writes is already a `str`.
-    pub fn render(&self, name: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = Vec::new();
+    /// every piece it writes is already a `str`. `size_hint`: the bytes to allocate at first.
+    pub fn render(
+        &self,
+        name: &str,
+        ctx: &Context,
+        size_hint: usize,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(size_hint);
         self.tera
             .render_to(name, ctx, &mut out)
             .map_err(|e| template_error(&self.dir, name, &e))?;
@@ -270,7 +275,7 @@ mod tests {
     fn render_errors_point_into_the_template() {
         let d = all_with(("chapter.html", "a\n{{ missing.field }}"));
         let t = Templates::load(d.path()).ok().unwrap();
-        let e = t.render("chapter.html", &Context::new()).unwrap_err();
+        let e = t.render("chapter.html", &Context::new(), 0).unwrap_err();
         assert_eq!((e.pos.line, e.pos.col), (2, 4));
         assert!(e.path.ends_with("chapter.html"), "{e}");
         assert!(e.message.contains("`missing`"), "{e}");
@@ -283,7 +288,7 @@ mod tests {
             "{{ figure(value=1427.15, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"ko\") }}|{{ figure(value=196.6, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"en\") }}|{{ figure(value=2697, unit=\"money\", currency=\"CNY\", scale=100000000, lang=\"en\") }}|{{ figure(value=26.2, unit=\"percent\", lang=\"ko\") }}",
         ));
         let t = Templates::load(d.path()).ok().unwrap();
-        let out = t.render("index.html", &Context::new()).unwrap();
+        let out = t.render("index.html", &Context::new(), 0).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "1,427.15원|KRW 196.60|CNY 269.7 billion|26.2%"
@@ -293,7 +298,7 @@ mod tests {
             "{{ figure(value=1, unit=\"money\", currency=\"EUR\", lang=\"ko\") }}",
         ));
         let t = Templates::load(d.path()).ok().unwrap();
-        let e = t.render("index.html", &Context::new()).unwrap_err();
+        let e = t.render("index.html", &Context::new(), 0).unwrap_err();
         assert!(e.message.contains("unknown currency"), "{e}");
     }
 
