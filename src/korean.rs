@@ -1,13 +1,19 @@
 //! Korean particles and endings, for search.
 //!
 //! Pagefind matches a query against the start of whole words: `서울` finds `서울과`, but
-//! `지역별` does not find `지역의`. So the text given to the indexer marks the boundary between
-//! a stem and its particle with a soft hyphen (`지역^의`, invisible in excerpts), which
-//! makes Pagefind index the stem as a word of its own; and the search box strips particles from
-//! the query with the same list ([`SUFFIXES`], written into the page's script at build time).
+//! `지역별` does not find `지역의`. So the text given to the indexer splits a stem from its
+//! particle (`지역 ^의`), which makes Pagefind index the stem as a word of its own; the search box
+//! strips particles from the query with the same list ([`SUFFIXES`], written into the page's
+//! script at build time), and removes ` ^` from what it shows, so readers see `지역의`.
+//!
+//! The split is a space, not just a mark inside the word (`지역^의`): a word holding punctuation
+//! takes Pagefind's compound-word path, which indexes the whole word and each part, and that
+//! made a Korean page cost the indexer nearly three times an English one (twice, split).
 
-/// The boundary mark in the indexer's copy of a page: ASCII punctuation (Pagefind splits
-/// compounds only there) that never occurs in the report's text.
+/// The boundary mark in the indexer's copy of a page, ASCII punctuation that never occurs in
+/// the report's text: after a space before a particle (`지역 ^의`), and alone where Hangul is
+/// glued to Latin letters or digits (`AI^반도체칩`: Pagefind splits compounds at punctuation, so
+/// `반도체` finds it, and `AI반도체` still finds the whole word).
 pub const STEM_MARK: char = '^';
 
 /// Particles and endings that may follow a stem, longest first within each group.
@@ -115,8 +121,8 @@ pub fn stem(word: &str) -> &str {
     w
 }
 
-/// `text` with a soft hyphen between every Korean word's stem and its suffixes, for indexing.
-/// Only runs of Hangul syllables are touched; everything else is copied as is.
+/// `text` with every Korean word's suffixes split from its stem by ` ^`, for indexing. Only
+/// runs of Hangul syllables are touched; everything else is copied as is.
 pub fn mark_stems(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word = String::new();
@@ -125,6 +131,7 @@ pub fn mark_stems(text: &str) -> String {
             let s = stem(word);
             out.push_str(s);
             if s.len() < word.len() {
+                out.push(' ');
                 out.push(STEM_MARK);
                 out.push_str(&word[s.len()..]);
             }
@@ -204,12 +211,12 @@ mod tests {
     fn marking() {
         assert_eq!(
             mark_stems("중국의 반도체칩 시장규모는 2024년"),
-            "중국^의 반도체칩 시장규모^는 2024^년"
+            "중국 ^의 반도체칩 시장규모 ^는 2024^년"
         );
-        assert_eq!(mark_stems("AI반도체칩을"), "AI^반도체칩^을");
+        assert_eq!(mark_stems("AI반도체칩을"), "AI^반도체칩 ^을");
         assert_eq!(
             mark_stems_in_html("<p class=\"지역의\">지역의</p>"),
-            "<p class=\"지역의\">지역^의</p>"
+            "<p class=\"지역의\">지역 ^의</p>"
         );
     }
 }

@@ -40,9 +40,10 @@
     return root + url.replace(/^\//, '');
   }
 
-  // The index marks Korean stems with `^` (지역^의); readers see the words as written.
+  // The index splits Korean particles from their stems with ` ^` (지역 ^의, AI^반도체칩);
+  // readers see the words as written, also where Pagefind marks the particle itself.
   function clean(text) {
-    return (text || '').replace(/\^/g, '');
+    return (text || '').replace(/ ?(<mark>)?\^/g, '$1');
   }
 
   function element(tag, cls, text) {
@@ -81,10 +82,12 @@
     results.append(list);
   }
 
-  // The query as it is searched (tests use this to search exactly as the box does).
+  // The query as it is searched, and text as it is shown (tests use these to search and read
+  // exactly as the box does).
   window.folioSearchQuery = function (raw) {
     return raw.trim().split(/\s+/).map(stem).join(' ');
   };
+  window.folioSearchText = clean;
 
   input.addEventListener('focus', load);
   input.addEventListener('input', function () {

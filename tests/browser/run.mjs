@@ -178,15 +178,20 @@ for (const width of [1280, 360]) {
       await pf.options({ baseUrl: '/' });
       const search = await pf.search(window.folioSearchQuery(q));
       const data = await Promise.all(search.results.map((r) => r.data()));
-      const text = data.map((d) => d.content.replace(/\^/g, '')).join(' ');
+      const text = data.map((d) => window.folioSearchText(d.content)).join(' ');
       return forms.filter((f) => !text.includes(f));
     }, [q, forms]);
     if (missing.length) fail(`search ${lang}`, `"${q}" did not find pages with ${missing.join(', ')}`);
     await page.fill('#search\\:input', q);
     const shown = await page.waitForFunction(() => document.querySelectorAll('#search\\:results li').length > 0, null, { timeout: 8000 }).catch(() => null);
     if (!shown) fail(`search ${lang}`, `the search box shows no results for "${q}"`);
+    const visible = await page.$eval('#search\\:results', (r) => r.textContent);
+    if (visible.includes('^')) fail(`search ${lang}`, `the results for "${q}" show the indexer's ^ mark`);
     for (const pr of problems) fail(`search ${lang} "${q}"`, pr);
   }
+  // What the box shows: the indexer's particle split undone, inside and around highlights.
+  const cleaned = await page.evaluate(() => window.folioSearchText('<mark>지역</mark> ^의 AI^반도체칩 ^을, 중국 <mark>^의</mark>'));
+  if (cleaned !== '<mark>지역</mark>의 AI반도체칩을, 중국<mark>의</mark>') fail('search', `excerpt text shown as ${cleaned}`);
   const link = await page.$('#search\\:results a.search-hit');
   if (link) {
     await link.click();
