@@ -189,7 +189,6 @@ fn generate_into(
     timings.add("markdown", started.elapsed());
     timings.stage("anchors", || check_anchors(&chapters, &mut ds));
     timings.stage("numbers", || crate::numeric::check(&content, &mut ds));
-    timings.stage("sections", || link_sections(&mut chapters));
     timings.stage("usage", || check_usage(&content, &chapters, &mut ds));
 
     // Pages.
@@ -321,7 +320,7 @@ pub fn rebuild_chapter(
     let content = &snap.content;
     let c = &content.chapters[i];
     let start = snap.starts[&(c.lang.clone(), c.slug.clone())];
-    let (mut r, found) = render_chapter(content, c, start);
+    let (r, found) = render_chapter(content, c, start);
     if found
         .iter()
         .any(|d| d.severity == crate::diag::Severity::Error)
@@ -329,19 +328,6 @@ pub fn rebuild_chapter(
         let mut ds = Diagnostics::new();
         ds.extend(found);
         return Some(Err(ds));
-    }
-    for (other, out) in content.chapters.iter().zip(&snap.outputs) {
-        if other.slug == c.slug
-            && other.lang != c.lang
-            && let Some(html) = with_section_links(
-                &r.body.html,
-                &r.body.headings,
-                &other.lang,
-                &out.body.headings,
-            )
-        {
-            r.body.html = html;
-        }
     }
     let url = format!("{}/{}/", c.lang, c.slug);
     let fresh = ChapterOutput::from(r);
@@ -550,82 +536,6 @@ fn check_usage(content: &Content, chapters: &[RenderedChapter], ds: &mut Diagnos
         })
         .collect();
     crate::translation::check(content, &shapes, ds);
-}
-
-/// Marks each heading with its counterpart in the other languages (`data-alt-en="…"`) where
-/// both versions of a chapter have the same sections, so the language switch can land on the
-/// section the reader is in.
-fn link_sections(chapters: &mut [RenderedChapter]) {
-    let mut by_slug: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, r) in chapters.iter().enumerate() {
-        by_slug.entry(r.chapter.slug.as_str()).or_default().push(i);
-    }
-    // Worked out in parallel: each body changes only its own headings, from the headings of
-    // its other versions, which linking does not change.
-    let linked: Vec<Option<String>> = chapters
-        .par_iter()
-        .enumerate()
-        .map(|(a, r)| {
-            let mut html: Option<String> = None;
-            for &b in &by_slug[r.chapter.slug.as_str()] {
-                if a == b {
-                    continue;
-                }
-                let current = html.as_deref().unwrap_or(&r.body.html);
-                let other = &chapters[b];
-                if let Some(new) = with_section_links(
-                    current,
-                    &r.body.headings,
-                    &other.chapter.lang,
-                    &other.body.headings,
-                ) {
-                    html = Some(new);
-                }
-            }
-            html
-        })
-        .collect();
-    for (r, html) in chapters.iter_mut().zip(linked) {
-        if let Some(html) = html {
-            r.body.html = html;
-        }
-    }
-}
-
-/// `html` with `data-alt-<other>` added to its headings, when both versions have the same
-/// sections (the same number of headings at the same levels); `None` when they do not.
-fn with_section_links(
-    html: &str,
-    mine: &[Heading],
-    other: &str,
-    theirs: &[Heading],
-) -> Option<String> {
-    let same =
-        mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(x, y)| x.level == y.level);
-    if !same {
-        return None;
-    }
-    // Headings appear in order: one pass over the page.
-    let mut out = String::with_capacity(html.len() + mine.len() * 32);
-    let mut pos = 0;
-    for (x, y) in mine.iter().zip(theirs) {
-        let tag = format!(
-            "<h{} id=\"{}\"",
-            x.level,
-            crate::markdown::escape_attr(&x.id)
-        );
-        if let Some(found) = html[pos..].find(&tag) {
-            let end = pos + found + tag.len();
-            out.push_str(&html[pos..end]);
-            out.push_str(&format!(
-                " data-alt-{other}=\"{}\"",
-                crate::markdown::escape_attr(&y.id)
-            ));
-            pos = end;
-        }
-    }
-    out.push_str(&html[pos..]);
-    Some(out)
 }
 
 /// Builds (or, with `write == false`, checks) the site.

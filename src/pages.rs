@@ -17,6 +17,7 @@ use crate::content::{Chapter, Content};
 use crate::markdown::Heading;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
 use tera::{Context, Value};
 
 /// A chapter's rendered body, as the page planner needs it.
@@ -187,6 +188,58 @@ fn page_at(
     )
 }
 
+/// A chapter's body with each heading marked with its counterpart in the other languages
+/// (`data-alt-en="…"`) where both versions have the same sections, so the language switch can
+/// land on the section the reader is in.
+fn with_all_section_links(b: &ChapterBody, versions: &[&ChapterBody]) -> String {
+    let mut html = std::borrow::Cow::Borrowed(b.html);
+    for other in versions {
+        if other.chapter.lang != b.chapter.lang
+            && let Some(linked) =
+                with_section_links(&html, b.headings, &other.chapter.lang, other.headings)
+        {
+            html = std::borrow::Cow::Owned(linked);
+        }
+    }
+    html.into_owned()
+}
+
+/// `html` with `data-alt-<other>` added to its headings, when both versions have the same
+/// sections (the same number of headings at the same levels); `None` when they do not.
+fn with_section_links(
+    html: &str,
+    mine: &[Heading],
+    other: &str,
+    theirs: &[Heading],
+) -> Option<String> {
+    let same =
+        mine.len() == theirs.len() && mine.iter().zip(theirs).all(|(x, y)| x.level == y.level);
+    if !same {
+        return None;
+    }
+    // Headings appear in order: one pass over the page.
+    let mut out = String::with_capacity(html.len() + mine.len() * 32);
+    let mut pos = 0;
+    for (x, y) in mine.iter().zip(theirs) {
+        let tag = format!(
+            "<h{} id=\"{}\"",
+            x.level,
+            crate::markdown::escape_attr(&x.id)
+        );
+        if let Some(found) = html[pos..].find(&tag) {
+            let end = pos + found + tag.len();
+            out.push_str(&html[pos..end]);
+            out.push_str(&format!(
+                " data-alt-{other}=\"{}\"",
+                crate::markdown::escape_attr(&y.id)
+            ));
+            pos = end;
+        }
+    }
+    out.push_str(&html[pos..]);
+    Some(out)
+}
+
 /// The particle list the search box strips from Korean queries, space-separated.
 fn suffixes(lang: &str) -> String {
     if lang == "ko" {
@@ -212,6 +265,11 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
     let cfg = &content.config;
     let base = cfg.base_url.as_str();
     let published = content.published_languages();
+    // Each chapter's versions, in every language, in the order of `bodies`.
+    let mut versions: HashMap<&str, Vec<&ChapterBody>> = HashMap::new();
+    for b in bodies {
+        versions.entry(b.chapter.slug.as_str()).or_default().push(b);
+    }
     let mut pages = Vec::new();
     let mut sitemap: Vec<SitemapEntry> = Vec::new();
 
@@ -484,7 +542,7 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                     &ChapterView {
                         title: c.front.title.clone(),
                         part: c.front.part.clone(),
-                        html: b.html.to_string(),
+                        html: with_all_section_links(b, &versions[c.slug.as_str()]),
                         toc: b
                             .headings
                             .iter()
