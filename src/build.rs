@@ -253,9 +253,11 @@ fn generate_into(
     let mut page_count = 0;
     // One report per template error, naming the pages it broke.
     let mut render_errors: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    // A full disk fails every page alike: the first failure is reported, with a count.
+    let mut unwritten: Vec<Diagnostic> = Vec::new();
     for o in outcomes {
         page_count += usize::from(o.html);
-        ds.extend(o.unwritten);
+        unwritten.extend(o.unwritten);
         match o.rendered {
             Ok(f) => page_files.extend(f),
             Err(d) => match render_errors.iter_mut().find(|(e, _)| *e == d) {
@@ -263,6 +265,13 @@ fn generate_into(
                 None => render_errors.push((d, vec![o.url])),
             },
         }
+    }
+    let more_unwritten = unwritten.len().saturating_sub(1);
+    if let Some(mut d) = unwritten.into_iter().next() {
+        if more_unwritten > 0 {
+            d.message = format!("{} (and {more_unwritten} other page(s))", d.message);
+        }
+        ds.push(d);
     }
     for (mut d, urls) in render_errors {
         let more = match urls.len() {
