@@ -235,13 +235,19 @@ pub fn render(table: &Table, lang: &str, t: &Strings, id: &str) -> Option<Render
     Some(Rendered { svg, size, texts })
 }
 
-/// Sentinel colours → classes the stylesheet recolours (dark mode).
+/// Sentinel colours → classes the stylesheet recolours (dark mode): the attribute plotters
+/// writes, and the class it gets.
 const CLASSES: &[(&str, &str)] = &[
-    ("#1C2330", "ink"),
-    ("#4A5466", "soft"),
-    ("#D9DDE4", "rule"),
-    ("#FFFFFF", "paper"),
-    ("#BBBBBB", "missing"),
+    ("fill=\"#1C2330\"", "f-ink"),
+    ("stroke=\"#1C2330\"", "s-ink"),
+    ("fill=\"#4A5466\"", "f-soft"),
+    ("stroke=\"#4A5466\"", "s-soft"),
+    ("fill=\"#D9DDE4\"", "f-rule"),
+    ("stroke=\"#D9DDE4\"", "s-rule"),
+    ("fill=\"#FFFFFF\"", "f-paper"),
+    ("stroke=\"#FFFFFF\"", "s-paper"),
+    ("fill=\"#BBBBBB\"", "f-missing"),
+    ("stroke=\"#BBBBBB\"", "s-missing"),
 ];
 
 /// Adds accessibility and colour classes to plotters' SVG.
@@ -271,16 +277,12 @@ fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
             .map(|g| lt + g)
             .unwrap_or(rest.len() - 1);
         let tag = &rest[lt..=gt];
-        let mut classes: Vec<String> = Vec::new();
-        for (colour, name) in CLASSES {
-            if tag.contains(&format!("fill=\"{colour}\"")) {
-                classes.push(format!("f-{name}"));
-            }
-            if tag.contains(&format!("stroke=\"{colour}\"")) {
-                classes.push(format!("s-{name}"));
-            }
-        }
-        if classes.is_empty() || tag.starts_with("</") {
+        let mut classes = CLASSES
+            .iter()
+            .filter(|(attribute, _)| tag.contains(attribute))
+            .map(|(_, class)| *class)
+            .peekable();
+        if classes.peek().is_none() || tag.starts_with("</") {
             out.push_str(tag);
         } else {
             let close = if tag.ends_with("/>") {
@@ -289,7 +291,14 @@ fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
                 tag.len() - 1
             };
             out.push_str(&tag[..close]);
-            out.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+            out.push_str(" class=\"");
+            for (i, class) in classes.enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(class);
+            }
+            out.push('"');
             out.push_str(&tag[close..]);
         }
         rest = &rest[gt + 1..];
