@@ -142,7 +142,7 @@ pub fn mark_stems(text: &str) -> String {
     for c in text.chars() {
         if is_hangul_syllable(c) {
             // `AI반도체칩`: Latin letters or digits glued to Korean make one word for the
-            // indexer; a soft hyphen lets `반도체` find it.
+            // indexer; a mark lets `반도체` find it.
             if word.is_empty() && previous.is_ascii_alphanumeric() {
                 out.push(STEM_MARK);
             }

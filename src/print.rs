@@ -79,15 +79,6 @@ fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
     if let Some((at, level)) = heading_level(tag) {
         t.replace_range(at..at + 1, &(level + 1).to_string());
     }
-    // The language switch's section map has no meaning here.
-    while let Some(i) = t.find(" data-alt-") {
-        let end = t[i + 1..]
-            .find("\" ")
-            .or_else(|| t[i + 1..].find("\">"))
-            .map(|e| i + 1 + e + 1)
-            .unwrap_or(t.len());
-        t.replace_range(i..end, "");
-    }
     t = rewrite_attr(&t, "id=\"", |id| {
         if global(id) {
             id.to_string()
@@ -153,7 +144,7 @@ mod tests {
     #[test]
     fn ids_links_and_headings_are_rewritten() {
         let html = concat!(
-            "<h2 id=\"시장\" data-alt-en=\"market\">시장</h2>\n",
+            "<h2 id=\"시장\">시장</h2>\n",
             "<p>See <a href=\"#시장\">here</a>, <a href=\"../../ko/intro/#%EA%B8%B0\">intro</a>, ",
             "<a href=\"../../ko/intro/\">its start</a>, <a href=\"#fig:x\">a figure</a>, ",
             "<a href=\"https://example.org/#a\">web</a>.<sup class=\"footnote-ref\"><a href=\"#fn:1\" id=\"fnref:1\">1</a></sup></p>\n",
@@ -171,7 +162,6 @@ mod tests {
         assert!(p.contains("id=\"fig:x\" aria-labelledby=\"fig:x:caption\""));
         assert!(p.contains("<h4 id=\"market:sub\">Sub</h4>"));
         assert!(p.contains("<li id=\"market:fn:1\" value=\"1\"><a href=\"#market:fnref:1\">"));
-        assert!(!p.contains("data-alt"));
     }
 
     #[test]

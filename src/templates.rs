@@ -113,14 +113,15 @@ impl Templates {
     ///
     /// Rendered into bytes rather than a `String`: Tera's `render` checks the whole output is
     /// UTF-8 once more, a measurable cost on a print edition of many megabytes of Hangul, and
-    /// every piece it writes is already a `str`. `size_hint`: the bytes to allocate at first.
+    /// every piece it writes is already a `str`. `size_hint`: the bytes to allocate at first (at
+    /// least 8 KiB).
     pub fn render(
         &self,
         name: &str,
         ctx: &Context,
         size_hint: usize,
     ) -> Result<Vec<u8>, Diagnostic> {
-        let mut out = Vec::with_capacity(size_hint);
+        let mut out = Vec::with_capacity(size_hint.max(8192));
         self.tera
             .render_to(name, ctx, &mut out)
             .map_err(|e| template_error(&self.dir, name, &e))?;
