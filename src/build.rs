@@ -253,7 +253,7 @@ fn generate_into(
     let mut page_count = 0;
     // One report per template error, naming the pages it broke.
     let mut render_errors: Vec<(Diagnostic, Vec<String>)> = Vec::new();
-    // A full disk fails every page alike: the first failure is reported, with a count.
+    // A full disk fails every page alike.
     let mut unwritten: Vec<Diagnostic> = Vec::new();
     for o in outcomes {
         page_count += usize::from(o.html);
@@ -266,10 +266,22 @@ fn generate_into(
             },
         }
     }
-    let more_unwritten = unwritten.len().saturating_sub(1);
-    if let Some(mut d) = unwritten.into_iter().next() {
-        if more_unwritten > 0 {
-            d.message = format!("{} (and {more_unwritten} other page(s))", d.message);
+    // In path order, so that the same page is named every time; one report per distinct
+    // problem, with a count of the pages it also stopped.
+    unwritten.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut by_problem: Vec<(Diagnostic, usize)> = Vec::new();
+    for d in unwritten {
+        match by_problem
+            .iter_mut()
+            .find(|(first, _)| first.message == d.message)
+        {
+            Some((_, more)) => *more += 1,
+            None => by_problem.push((d, 0)),
+        }
+    }
+    for (mut d, more) in by_problem {
+        if more > 0 {
+            d.message = format!("{} (and {more} other page(s))", d.message);
         }
         ds.push(d);
     }

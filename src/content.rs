@@ -414,26 +414,24 @@ fn walk(dir: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(_) => {}
-            Err(e) => {
-                let path = e
-                    .path()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| dir.to_path_buf());
-                let message = if e.loop_ancestor().is_some() {
-                    "symbolic link loop".to_string()
-                } else {
-                    format!("cannot read: {e}")
-                };
-                ds.push(Diagnostic::error(
-                    path,
-                    Pos::START,
-                    message,
-                    "a regular file or folder",
-                ));
-            }
+            Err(e) => ds.push(walk_error(&e, dir)),
         }
     }
     files
+}
+
+/// What a folder walk under `dir` could not read: a link loop, or the entry named.
+pub(crate) fn walk_error(e: &walkdir::Error, dir: &Path) -> Diagnostic {
+    let path = e
+        .path()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dir.to_path_buf());
+    let message = if e.loop_ancestor().is_some() {
+        "symbolic link loop".to_string()
+    } else {
+        format!("cannot read: {e}")
+    };
+    Diagnostic::error(path, Pos::START, message, "a regular file or folder")
 }
 
 fn load_chapter(path: &Path, order: u32, slug: &str, lang: &str) -> Result<Chapter, Diagnostics> {
@@ -467,8 +465,11 @@ fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {
     path.file_name().unwrap_or_default().to_string_lossy()
 }
 
+/// Slugs a chapter cannot have: the URL `/<lang>/<slug>/` is another page's.
+const RESERVED_SLUGS: &[(&str, &str)] = &[("print", "the print edition")];
+
 /// One slug per order number and one order number per slug, across languages; one file per
-/// (slug, language).
+/// (slug, language); no slug that another page's URL takes.
 fn check_names(chapters: &[Chapter], ds: &mut Diagnostics) {
     let mut by_slug: BTreeMap<&str, &Chapter> = BTreeMap::new();
     let mut by_order: BTreeMap<u32, &Chapter> = BTreeMap::new();
@@ -505,6 +506,14 @@ fn check_names(chapters: &[Chapter], ds: &mut Diagnostics) {
             }
         } else {
             by_slug.insert(&c.slug, c);
+            if let Some((_, page)) = RESERVED_SLUGS.iter().find(|(slug, _)| *slug == c.slug) {
+                ds.push(Diagnostic::error(
+                    &c.source.path,
+                    Pos::START,
+                    format!("the slug `{}` is the URL of {page}", c.slug),
+                    "another slug (the part of the file name after the number)",
+                ));
+            }
         }
         if let Some(other) = by_order.get(&c.order) {
             if other.slug != c.slug {

@@ -78,6 +78,9 @@ impl Staging {
                 "an empty folder, a folder folio built before, or another --out",
             ));
         }
+        // Read before the staging folder exists: an unreadable static file leaves nothing behind.
+        let statics = static_files(static_dir)?;
+        remove_abandoned(&out);
         let dir = sibling(&out, "staging");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| {
@@ -88,7 +91,6 @@ impl Staging {
             )
         })?;
         let previous = (out.is_dir() && out.join(MARKER).is_file()).then(|| out.clone());
-        let statics = static_files(static_dir)?;
         let mut staging = Staging {
             out,
             dir,
@@ -156,6 +158,10 @@ impl Staging {
     }
 
     fn write_all(&self, files: Vec<(&Path, &[u8])>) -> Result<(), Diagnostic> {
+        // Checked in order first, so that the same clash is reported every time.
+        if let Some((rel, _)) = files.iter().find(|(rel, _)| self.statics.contains(*rel)) {
+            return Err(self.clash(rel));
+        }
         let mut dirs: Vec<PathBuf> = files
             .iter()
             .filter_map(|(p, _)| p.parent().map(|d| self.dir.join(d)))
@@ -181,26 +187,97 @@ impl Staging {
 
     /// Writes `bytes` at `rel` in the staging folder, or links the previous output's file when
     /// it holds the same bytes.
+    ///
+    /// A file is only ever created, never opened again: a file in the staging folder may be a
+    /// link to the previous output's, and writing through it would change the published site.
+    /// Two files at one path are an error.
     fn write_file(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         if self.statics.contains(rel) {
-            return Err(err(
-                &self.static_dir.join(rel),
-                format!(
-                    "static file `{}` has the same path as a generated page",
-                    rel.display()
-                ),
-                "another file name",
-            ));
+            return Err(self.clash(rel));
         }
         let p = self.dir.join(rel);
         if let Some(before) = self.previous.as_ref().map(|prev| prev.join(rel))
             && unchanged(&before, bytes)
-            && std::fs::hard_link(&before, &p).is_ok()
         {
-            return Ok(());
+            match std::fs::hard_link(&before, &p) {
+                Ok(()) => return Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(twice(&p));
+                }
+                // Another file system, or links not allowed: the file is written.
+                Err(_) => {}
+            }
         }
-        std::fs::write(&p, bytes)
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => twice(&p),
+                _ => err(&p, format!("cannot write file: {e}"), "a writable location"),
+            })?;
+        std::io::Write::write_all(&mut file, bytes)
             .map_err(|e| err(&p, format!("cannot write file: {e}"), "a writable location"))
+    }
+
+    fn clash(&self, rel: &Path) -> Diagnostic {
+        err(
+            &self.static_dir.join(rel),
+            format!(
+                "static file `{}` has the same path as a generated page",
+                rel.display()
+            ),
+            "another file name",
+        )
+    }
+}
+
+fn twice(p: &Path) -> Diagnostic {
+    err(
+        p,
+        "two generated files have this path".into(),
+        "one file per path (a chapter's slug taking a page's place?)",
+    )
+}
+
+/// Deletes the staging and old folders that builds of `out` left when they were killed (their
+/// process is gone), so that they do not pile up, and puts back an old output that a killed
+/// build had moved aside when `out` is missing. Only where the system says which processes run
+/// (`/proc`); the folders of a build still running are left alone.
+fn remove_abandoned(out: &Path) {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return;
+    };
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid = rest
+            .strip_prefix("staging-")
+            .or_else(|| rest.strip_prefix("old-"))
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(pid) = pid
+            && !proc.join(pid).exists()
+        {
+            // Killed between moving the old output aside and moving the new one in: the old
+            // output is put back.
+            if rest.starts_with("old-")
+                && !out.exists()
+                && std::fs::rename(entry.path(), out).is_ok()
+            {
+                continue;
+            }
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }
 
@@ -249,13 +326,7 @@ pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagno
             .follow_links(true)
             .sort_by_file_name()
         {
-            let entry = entry.map_err(|e| {
-                err(
-                    e.path().unwrap_or(static_dir),
-                    format!("cannot read static file: {e}"),
-                    "readable files without link loops",
-                )
-            })?;
+            let entry = entry.map_err(|e| crate::content::walk_error(&e, static_dir))?;
             if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
             {
                 continue;
@@ -372,6 +443,58 @@ mod tests {
         let link = std::fs::symlink_metadata(out.join("link.html")).unwrap();
         assert!(link.is_file(), "a regular file, not the old link");
         assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().nlink(), 1);
+    }
+
+    #[test]
+    fn a_path_written_twice_is_an_error_and_never_writes_through_to_the_old_output() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let st = d.path().join("static");
+        write_site(&out, &[file("ko/print/index.html", "one")], &st).unwrap();
+        let staging = Staging::begin(&out, &st).unwrap();
+        // The first copy is linked from the previous output; the second must not write into it.
+        staging
+            .write_one(&file("ko/print/index.html", "one"))
+            .unwrap();
+        let e = staging
+            .write_one(&file("ko/print/index.html", "two"))
+            .unwrap_err();
+        assert_eq!(e.message, "two generated files have this path");
+        drop(staging);
+        assert_eq!(
+            std::fs::read_to_string(out.join("ko/print/index.html")).unwrap(),
+            "one"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folders_of_killed_builds_are_cleared_and_a_moved_aside_output_put_back() {
+        use std::os::unix::fs::MetadataExt;
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("public");
+        let st = d.path().join("static");
+        write_site(&out, &[file("same.html", "same")], &st).unwrap();
+        let inode = std::fs::metadata(out.join("same.html")).unwrap().ino();
+        // A build killed mid-swap (no such process): the output moved aside, a staging folder.
+        let gone = u32::MAX;
+        std::fs::rename(&out, d.path().join(format!(".public.old-{gone}"))).unwrap();
+        std::fs::create_dir(d.path().join(format!(".public.staging-{gone}"))).unwrap();
+        // A build still running (process 1 always is) keeps its folder.
+        std::fs::create_dir(d.path().join(".public.staging-1")).unwrap();
+        write_site(&out, &[file("same.html", "same")], &st).unwrap();
+        assert_eq!(
+            std::fs::metadata(out.join("same.html")).unwrap().ino(),
+            inode,
+            "the moved-aside output was put back and its unchanged file reused"
+        );
+        let mut left: Vec<String> = std::fs::read_dir(d.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".public."))
+            .collect();
+        left.sort();
+        assert_eq!(left, [".public.staging-1"]);
     }
 
     #[test]

@@ -146,6 +146,26 @@ fn cases() -> Vec<Case> {
             "content/chapters/loop:1:1: error: symbolic link loop — expected a regular file or folder",
         ),
         case(
+            "a symbolic link loop in static/",
+            |root: &Path| {
+                std::os::unix::fs::symlink("..", root.join("static/loop")).unwrap();
+            },
+            "static/loop:1:1: error: symbolic link loop — expected a regular file or folder",
+        ),
+        case(
+            "a chapter slug that is the print edition's URL",
+            |root: &Path| {
+                for lang in ["ko", "en"] {
+                    std::fs::rename(
+                        root.join(format!("content/chapters/02-market.{lang}.md")),
+                        root.join(format!("content/chapters/02-print.{lang}.md")),
+                    )
+                    .unwrap();
+                }
+            },
+            "content/chapters/02-print.ko.md:1:1: error: the slug `print` is the URL of the print edition — expected another slug (the part of the file name after the number)",
+        ),
+        case(
             "two chapters with one slug",
             |root: &Path| {
                 std::fs::copy(root.join(KO), root.join("content/chapters/03-market.ko.md"))
