@@ -240,6 +240,18 @@ fn twice(p: &Path) -> Diagnostic {
     )
 }
 
+/// Whether the process at `/proc/<pid>` still runs: it exists and is not a zombie (a killed
+/// process its parent has not reaped yet).
+fn running(proc_pid: &Path) -> bool {
+    std::fs::read_to_string(proc_pid.join("stat")).is_ok_and(|stat| {
+        // `pid (name) state …`: the name may hold spaces and parentheses.
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.trim_start().chars().next());
+        !matches!(state, Some('Z' | 'X') | None)
+    })
+}
+
 /// Deletes the staging and old folders that builds of `out` left when they were killed (their
 /// process is gone), so that they do not pile up, and puts back an old output that a killed
 /// build had moved aside when `out` is missing. Only where the system says which processes run
@@ -266,7 +278,7 @@ fn remove_abandoned(out: &Path) {
             .or_else(|| rest.strip_prefix("old-"))
             .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
         if let Some(pid) = pid
-            && !proc.join(pid).exists()
+            && !running(&proc.join(pid))
         {
             // Killed between moving the old output aside and moving the new one in: the old
             // output is put back.
@@ -495,6 +507,20 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".public.staging-1"]);
+    }
+
+    #[test]
+    fn a_zombie_or_missing_process_is_not_running() {
+        let d = tempfile::tempdir().unwrap();
+        let stat = |text: &str| {
+            std::fs::write(d.path().join("stat"), text).unwrap();
+            running(d.path())
+        };
+        assert!(stat("4242 (folio) R 1 4242"));
+        assert!(stat("4242 (a) b) S 1 4242"), "a name with a parenthesis");
+        assert!(!stat("4242 (folio) Z 1 4242"), "killed, not reaped yet");
+        assert!(!stat("4242 (folio) X 1 4242"));
+        assert!(!running(&d.path().join("gone")));
     }
 
     #[test]
