@@ -1,6 +1,8 @@
-//! Writing the site: everything goes into a staging directory next to the output, which
-//! replaces the previous output only once every file is written. A failed build therefore leaves
-//! the previous `public/` exactly as it was.
+//! Writing the site: everything goes into a staging directory next to the output ([`Staging`]),
+//! each page as soon as it is rendered, and the staging directory replaces the previous output
+//! only once the whole build succeeded. A failed build deletes it, leaving the previous
+//! `public/` exactly as it was; one that was killed leaves it behind, and the next build of the
+//! same output clears it.
 //!
 //! An existing output directory is only replaced if folio made it (it holds [`MARKER`]) or it is
 //! empty, so `--out` pointed at the wrong folder cannot delete someone's files.
