@@ -81,42 +81,23 @@ pub struct Snapshot {
 
 /// Generates the whole site in memory. `Err` holds the diagnostics when any is an error.
 pub fn generate(root: &Path) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
-    generate_timed(root, &mut Timings::default(), true)
+    generate_snapshot(root, &mut Timings::default(), true).map(|(files, ds, _)| (files, ds))
 }
 
-/// [`generate`], recording the time of each stage; `search: false` leaves out the search
-/// index (`folio check`, which writes nothing).
-pub fn generate_timed(
-    root: &Path,
-    timings: &mut Timings,
-    search: bool,
-) -> Result<(Vec<OutFile>, Diagnostics), Diagnostics> {
-    generate_snapshot(root, timings, search).map(|(files, ds, _)| (files, ds))
-}
-
-/// [`generate_timed`], also returning what `serve` needs for [`rebuild_chapter`].
+/// [`generate`], recording the time of each stage (`search: false` leaves out the search
+/// index), and also returning what `serve` needs for [`rebuild_chapter`].
 pub fn generate_snapshot(
     root: &Path,
     timings: &mut Timings,
     search: bool,
 ) -> Result<(Vec<OutFile>, Diagnostics, Snapshot), Diagnostics> {
-    generate_into(root, timings, search, Sink::Memory).map(|g| (g.files, g.diagnostics, g.snapshot))
-}
-
-/// Where a build puts the files it makes.
-#[derive(Clone, Copy)]
-enum Sink<'a> {
-    /// Kept in memory and returned: `serve`, `pdf`, `check` and the tests.
-    Memory,
-    /// Written into the staging output as they are made, each page as soon as it is rendered;
-    /// only what the search indexer has still to read is kept until then.
-    Disk(&'a output::Staging),
+    generate_into(root, timings, search, None).map(|g| (g.files, g.diagnostics, g.snapshot))
 }
 
 /// What [`generate_into`] made.
 struct Generated {
-    /// The files not written yet: every file with [`Sink::Memory`]; with [`Sink::Disk`], the
-    /// data files and the search index, which come after the pages. Sorted by path.
+    /// The files not written yet: every file when built in memory; when built into a staging
+    /// output, the data files and the search index, which come after the pages. Sorted by path.
     files: Vec<OutFile>,
     /// HTML pages made (written or not).
     pages: usize,
@@ -124,7 +105,7 @@ struct Generated {
     snapshot: Snapshot,
 }
 
-/// One page, rendered (and, with [`Sink::Disk`], written).
+/// One page, rendered (and, when built into a staging output, written).
 struct PageOutcome {
     /// The page as rendered, when it is still needed in memory; the template error if any.
     rendered: Result<Option<OutFile>, Diagnostic>,
@@ -134,11 +115,14 @@ struct PageOutcome {
     html: bool,
 }
 
+/// Generates the site; with a `staging` output, each page is written into it as soon as it is
+/// rendered, and only what the search indexer has still to read is kept until then. Without
+/// one (`serve`, `pdf`, `check`, the tests), every file is kept in memory and returned.
 fn generate_into(
     root: &Path,
     timings: &mut Timings,
     search: bool,
-    sink: Sink,
+    staging: Option<&output::Staging>,
 ) -> Result<Generated, Diagnostics> {
     let started = Instant::now();
     let (content, templates) = {
@@ -207,10 +191,7 @@ fn generate_into(
             .collect::<Vec<_>>(),
     );
     // A build that has already failed writes nothing.
-    let staging = match sink {
-        Sink::Disk(staging) if ds.error_count() == 0 => Some(staging),
-        _ => None,
-    };
+    let staging = staging.filter(|_| ds.error_count() == 0);
     let index_pages = search && content.config.search;
     // Each page's context (a copy of its text) is dropped as soon as the page is rendered, and
     // when written, the page itself unless the search indexer is still to read it.
@@ -580,8 +561,7 @@ pub fn run(opts: &Options, write: bool) -> Report {
     } else {
         None
     };
-    let sink = staging.as_ref().map_or(Sink::Memory, Sink::Disk);
-    let result = generate_into(root, &mut timings, staging.is_some(), sink);
+    let result = generate_into(root, &mut timings, staging.is_some(), staging.as_ref());
     let (mut ds, rest, pages) = match result {
         Ok(g) => (g.diagnostics, Some(g.files), g.pages),
         Err(ds) => (ds, None, 0),
