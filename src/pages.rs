@@ -378,6 +378,14 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
         // Converted for Tera once per language; every page's context shares them.
         let site = Value::from_serializable(&site_view(lang));
         let t = Value::from_serializable(strings);
+        // A page of this language: its view, the site and the UI strings.
+        let context = |view: &PageView| {
+            let mut ctx = Context::new();
+            ctx.insert("page", view);
+            ctx.insert_value("site", site.clone());
+            ctx.insert_value("t", t.clone());
+            ctx
+        };
         let chapters: Vec<&ChapterBody> =
             bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
 
@@ -402,25 +410,19 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                 }
             }
             let alts = alternates(&|l| Some(format!("{l}/")));
-            let mut ctx = Context::new();
-            ctx.insert(
-                "page",
-                &PageView {
-                    kind: "contents",
-                    lang: lang.clone(),
-                    locale: locale(lang),
-                    url: url.clone(),
-                    canonical: format!("{base}{url}"),
-                    title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
-                    description: cfg.description.text(lang).to_string(),
-                    root: root.clone(),
-                    alternates: alts.clone(),
-                    languages: language_links(&|l| format!("{l}/"), lang, &root),
-                    search_suffixes: suffixes(lang),
-                },
-            );
-            ctx.insert_value("site", site.clone());
-            ctx.insert_value("t", t.clone());
+            let mut ctx = context(&PageView {
+                kind: "contents",
+                lang: lang.clone(),
+                locale: locale(lang),
+                url: url.clone(),
+                canonical: format!("{base}{url}"),
+                title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
+                description: cfg.description.text(lang).to_string(),
+                root: root.clone(),
+                alternates: alts.clone(),
+                languages: language_links(&|l| format!("{l}/"), lang, &root),
+                search_suffixes: suffixes(lang),
+            });
             ctx.insert("parts", &parts);
             publish(
                 &mut pages,
@@ -438,29 +440,23 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
         if wanted(&print_url) {
             let root = root_of(&print_url);
             let print_alts = alternates(&|l| Some(format!("{l}/print/")));
-            let mut ctx = Context::new();
-            ctx.insert(
-                "page",
-                &PageView {
-                    kind: "print",
-                    lang: lang.clone(),
-                    locale: locale(lang),
-                    url: print_url.clone(),
-                    canonical: format!("{base}{print_url}"),
-                    title: format!(
-                        "{} — {}",
-                        strings.get("print_edition"),
-                        cfg.title.text(lang)
-                    ),
-                    description: cfg.description.text(lang).to_string(),
-                    root: root.clone(),
-                    alternates: print_alts.clone(),
-                    languages: language_links(&|l| format!("{l}/print/"), lang, &root),
-                    search_suffixes: suffixes(lang),
-                },
-            );
-            ctx.insert_value("site", site.clone());
-            ctx.insert_value("t", t.clone());
+            let mut ctx = context(&PageView {
+                kind: "print",
+                lang: lang.clone(),
+                locale: locale(lang),
+                url: print_url.clone(),
+                canonical: format!("{base}{print_url}"),
+                title: format!(
+                    "{} — {}",
+                    strings.get("print_edition"),
+                    cfg.title.text(lang)
+                ),
+                description: cfg.description.text(lang).to_string(),
+                root: root.clone(),
+                alternates: print_alts.clone(),
+                languages: language_links(&|l| format!("{l}/print/"), lang, &root),
+                search_suffixes: suffixes(lang),
+            });
             // Each chapter converted for Tera as soon as it is made: its HTML, megabytes over
             // the whole report, is never held twice for all chapters at once.
             let print_chapters: Vec<Value> = chapters
@@ -510,33 +506,29 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                     .summary
                     .clone()
                     .unwrap_or_else(|| truncate(b.summary, 150));
-                let mut ctx = Context::new();
-                ctx.insert(
-                    "page",
-                    &PageView {
-                        kind: "chapter",
-                        lang: lang.clone(),
-                        locale: locale(lang),
-                        url: url.clone(),
-                        canonical: format!("{base}{url}"),
-                        title: format!("{} — {}", c.front.title, cfg.title.text(lang)),
-                        description,
-                        root: root.clone(),
-                        alternates: alts.clone(),
-                        languages: language_links(
-                            &|l| {
-                                if has(l) {
-                                    format!("{l}/{slug}/")
-                                } else {
-                                    format!("{l}/")
-                                }
-                            },
-                            lang,
-                            &root,
-                        ),
-                        search_suffixes: suffixes(lang),
-                    },
-                );
+                let mut ctx = context(&PageView {
+                    kind: "chapter",
+                    lang: lang.clone(),
+                    locale: locale(lang),
+                    url: url.clone(),
+                    canonical: format!("{base}{url}"),
+                    title: format!("{} — {}", c.front.title, cfg.title.text(lang)),
+                    description,
+                    root: root.clone(),
+                    alternates: alts.clone(),
+                    languages: language_links(
+                        &|l| {
+                            if has(l) {
+                                format!("{l}/{slug}/")
+                            } else {
+                                format!("{l}/")
+                            }
+                        },
+                        lang,
+                        &root,
+                    ),
+                    search_suffixes: suffixes(lang),
+                });
                 ctx.insert(
                     "chapter",
                     &ChapterView {
@@ -564,8 +556,6 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                         contents_href: "../".into(),
                     },
                 );
-                ctx.insert_value("site", site.clone());
-                ctx.insert_value("t", t.clone());
                 let (mut page, entry) = page_at(base, "chapter.html", ctx, &url, alts);
                 // The body, and around it the header, contents, navigation and footer.
                 page.size_hint = b.html.len() + 16384;
