@@ -125,6 +125,9 @@ impl Staging {
     /// calls for each page as soon as it is rendered, from many threads at once.
     pub fn write_one(&self, file: &OutFile) -> Result<(), Diagnostic> {
         let rel = Path::new(&file.path);
+        if self.statics.contains(rel) {
+            return Err(self.clash(rel));
+        }
         if let Some(d) = rel.parent() {
             self.make_folder(&self.dir.join(d))?;
         }
@@ -194,9 +197,6 @@ impl Staging {
     /// link to the previous output's, and writing through it would change the published site.
     /// Two files at one path are an error.
     fn write_file(&self, rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if self.statics.contains(rel) {
-            return Err(self.clash(rel));
-        }
         let p = self.dir.join(rel);
         if let Some(before) = self.previous.as_ref().map(|prev| prev.join(rel))
             && unchanged(&before, bytes)
