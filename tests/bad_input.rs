@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{basic_site, copy_dir, folio, repo, snapshot};
+use common::{basic_site, copy_dir, folio, leftovers, repo, snapshot};
 use std::path::{Path, PathBuf};
 
 const KO: &str = "content/chapters/02-market.ko.md";
@@ -436,13 +436,9 @@ fn run_case(template: &Path, case: &Case) -> Option<String> {
         problems.push("the previous public/ was changed".into());
     }
     // Pages are written into a staging folder as they are rendered: a failed build removes it.
-    let leftovers: Vec<String> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".public."))
-        .collect();
-    if !leftovers.is_empty() {
-        problems.push(format!("left behind: {leftovers:?}"));
+    let left = leftovers(site.path(), "public");
+    if !left.is_empty() {
+        problems.push(format!("left behind: {left:?}"));
     }
     (!problems.is_empty()).then(|| {
         format!(

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Run, basic_site, folio, snapshot};
+use common::{Run, basic_site, folio, leftovers, snapshot};
 use std::path::Path;
 use std::process::Command;
 
@@ -183,12 +183,8 @@ fn an_output_folder_folio_did_not_make_is_left_alone_and_the_content_still_check
     );
     assert_eq!(read(site.path(), "docs/thesis.tex"), "precious");
     assert_eq!(std::fs::read_dir(&docs).unwrap().count(), 1);
-    let names: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".docs."))
-        .collect();
-    assert!(names.is_empty(), "{names:?}");
+    let left = leftovers(site.path(), "docs");
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]
@@ -226,16 +222,8 @@ fn warnings_fail_only_under_strict() {
         snapshot(&site.path().join("public")) == built,
         "public/ changed"
     );
-    let names: Vec<_> = std::fs::read_dir(site.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert!(
-        !names
-            .iter()
-            .any(|n| n.to_string_lossy().starts_with(".public.")),
-        "{names:?}"
-    );
+    let left = leftovers(site.path(), "public");
+    assert!(left.is_empty(), "{left:?}");
     assert!(
         strict
             .stderr

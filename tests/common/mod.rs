@@ -1,5 +1,5 @@
 //! Helpers shared by the end-to-end tests: fixture sites in temporary folders, the `folio`
-//! binary, and byte snapshots of an output folder.
+//! binary, byte snapshots of an output folder, and the folders a build left behind.
 #![allow(dead_code)] // each test crate uses a different subset
 
 use std::collections::BTreeMap;
@@ -53,6 +53,17 @@ pub fn folio(args: &[&str], root: &Path) -> Run {
         code: out.status.code(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// The staging and old folders a build of the output `name` (`public`) left next to it in
+/// `dir` (`.public.staging-<pid>`, `.public.old-<pid>`).
+pub fn leftovers(dir: &Path, name: &str) -> Vec<String> {
+    let prefix = format!(".{name}.");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix))
+        .collect()
 }
 
 /// Every file under `dir` with its bytes.
