@@ -11,7 +11,9 @@ Writes one corpus of N chapters in two languages (ko, en) as four sites under OU
                         Pagefind index, no search box: the like-for-like comparison with Hugo
                         and Zola, which build no search index here)
     OUT/zola/           the same text as a Zola site (TOML front matter, minimal templates)
-    OUT/hugo/           the same text as a Hugo site (content/<lang>/, minimal layouts)
+    OUT/hugo/           the same text as a Hugo site (content/<lang>/, minimal layouts; the
+                        article is marked `data-pagefind-body`, as folio marks its own, for
+                        the benchmark's Hugo + Pagefind variant)
 
 Every chapter is ~2,000 words with ## and ### headings, bullet lists (some nested), one
 Markdown table, 2-3 footnotes and one link to another chapter's heading (an explicit
@@ -660,7 +662,7 @@ HUGO_BASEOF = """\
 HUGO_SINGLE = """\
 {{ define "main" }}
 {{ .TableOfContents }}
-<article>
+<article data-pagefind-body>
 <h1>{{ .Title }}</h1>
 {{ .Content }}
 </article>

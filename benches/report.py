@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ORDER = ["folio", "folio-charts", "folio-nosearch", "folio-charts-nosearch", "hugo", "zola"]
+ORDER = ["folio", "folio-charts", "folio-nosearch", "folio-charts-nosearch", "hugo", "hugo-pagefind", "zola"]
 
 NAMES = {
     "folio": "folio",
@@ -27,6 +27,7 @@ NAMES = {
     "folio-nosearch": "folio, no search",
     "folio-charts-nosearch": "folio + charts, no search",
     "hugo": "Hugo",
+    "hugo-pagefind": "Hugo + Pagefind",
     "zola": "Zola",
 }
 
@@ -35,6 +36,9 @@ FOLIO_VARIANTS = ["folio", "folio-charts", "folio-nosearch", "folio-charts-nosea
 # The project's targets.
 TARGET_N = 1000  # the size the issue states the speed and chart targets at
 TARGET_SPEED = 0.40  # folio without search ÷ the fastest other tool
+# Tools that build a search index, as folio's default does: compared with folio (search on),
+# not counted as "the fastest other tool" of the like-for-like build without search.
+WITH_SEARCH = {"hugo-pagefind"}
 TARGET_CHARTS = 1.30  # folio with charts ÷ folio without
 TARGET_FLAT = 1.20  # per chapter page cost: largest ÷ smallest over the sizes
 TARGET_SERVE_MS = 100.0  # one chapter edited at N = 1,000: its pages re-rendered, in process
@@ -302,7 +306,8 @@ def cell(st, key="wall"):
 
 
 def fastest_other(s):
-    others = {t: v["wall"] for t, v in s["stats"].items() if not t.startswith("folio")}
+    others = {t: v["wall"] for t, v in s["stats"].items()
+              if not t.startswith("folio") and t not in WITH_SEARCH}
     if not others:
         return None
     return min(others, key=others.get)
@@ -423,6 +428,46 @@ def targets(sizes):
                             f"(all sizes: {parts}).")
         else:
             verdicts.append(f"- N = {TARGET_N:,} not measured ({parts}).")
+
+    # (a') the default build, with its search index, against Hugo followed by Pagefind's CLI
+    searched = [s for s in sizes if "hugo-pagefind" in s["stats"]]
+    if searched:
+        lines += [
+            "### With search: folio's default build against Hugo + Pagefind",
+            "",
+            "folio builds its search index by default; a Hugo site gets one by running Pagefind's "
+            "command-line indexer over Hugo's output (*Hugo + Pagefind*: `hugo` then `pagefind "
+            "--site <out>`, the same Pagefind version folio links, indexing the same article "
+            "element). Ratios of medians: wall (CPU), and peak memory.",
+            "",
+            "| N | Hugo + Pagefind | folio ÷ it | folio + charts ÷ it | peak memory: folio ÷ it |",
+            "|---:|---:|---:|---:|---:|",
+        ]
+        with_search = []
+        for s in searched:
+            ref = s["stats"]["hugo-pagefind"]
+            cells = []
+            for t in ("folio", "folio-charts"):
+                st = s["stats"].get(t)
+                if st is None:
+                    cells.append("–")
+                    continue
+                rw, rc = st["wall"] / ref["wall"], st["cpu"] / ref["cpu"]
+                cells.append(f"{rw:.2f}× ({rc:.2f}×)" + (SINGLE if st["once"] else ""))
+                if t == "folio":
+                    with_search.append((s["n"], rw, rc))
+            st = s["stats"].get("folio")
+            mem_cell = (f"{st['rss'] / ref['rss']:.2f}×" + (SINGLE if st["once"] else "")
+                        if st and st["rss"] and ref["rss"] else "–")
+            lines.append(f"| {s['n']:,} | {cell(ref)} ({cell(ref, 'cpu')}) | "
+                         + " | ".join(cells) + f" | {mem_cell} |")
+        lines.append("")
+        verdicts.append(
+            "- folio's default build (with its search index) against Hugo + Pagefind: "
+            + "; ".join(f"N={n:,}: {rw:.2f}× wall, {rc:.2f}× CPU" for n, rw, rc in with_search)
+            + f" (for reference: the issue's {TARGET_SPEED:.2f}× target is stated for the build "
+            "without search, above)."
+        )
 
     # (b) charts
     lines += [
@@ -745,7 +790,8 @@ def main():
         "",
         "*folio* and *folio + charts* build the Pagefind search index (folio's default); the "
         "*no search* variants are the same sites with `search: false`, the like-for-like "
-        "comparison with Hugo (and Zola), which build no search index here.",
+        "comparison with Hugo (and Zola), which build no search index here. *Hugo + Pagefind* is "
+        "Hugo followed by Pagefind's indexer, the like-for-like comparison for folio's default.",
         "",
         *summary(sizes),
         "",
@@ -800,6 +846,11 @@ def main():
         "`target/release/folio` taken when the run starts; non-strict; the warm-up run checks that "
         "it reports 0 warnings)",
         "  - Hugo: `hugo --source <dir> --destination <out> --quiet`",
+        "  - Hugo + Pagefind: the Hugo command, then `pagefind --site <out> --quiet` (Pagefind's "
+        "CLI from npm, the version in folio's `Cargo.lock`; one wrapper script, "
+        "`target/bench/bin/hugo-pagefind`, runs both). Hugo's article element carries "
+        "`data-pagefind-body`, so Pagefind indexes the chapter text as folio's index does. folio "
+        "also marks Korean stems for its index (particles split off), which Pagefind alone does not.",
         "  - Zola: `zola --root <dir> build --output-dir <out> --force`",
         f"- **Runs**: one warm-up build per tool (which also validates the corpus), then timed "
         f"runs ({runs_note}). Each round is one `hyperfine --runs 1` call over all tools, with the "
@@ -824,7 +875,7 @@ def main():
         "- **Not the same work**: folio also validates links, anchors, translations and numbers, "
         "and with charts draws SVG charts and writes CSV files; *folio* and *folio + charts* also "
         "build a Pagefind search index. Hugo and Zola here build no search index (Zola's "
-        "`build_search_index` is off by default).",
+        "`build_search_index` is off by default); *Hugo + Pagefind* does.",
         "- **Noise**: before each round run.sh waits (up to 3 min) for other processes to use "
         "less than 10 % of the CPUs, and records the load it saw; each size's section reports it. "
         "Other processes are not the only noise: the kernel (sys) time of the same build varies "
@@ -845,6 +896,8 @@ def main():
                        "`zola` crate (`cargo install zola` finds nothing) and Debian has no `zola` "
                        "package. `benches/corpus.py` still writes a Zola site (`--sites zola`), and "
                        "`run.sh` generates and measures it wherever a `zola` binary is on the PATH."),
+        f"- Pagefind (CLI, for *Hugo + Pagefind*): " + (f"`{tools['pagefind']}`" if tools.get("pagefind")
+                                                         else "not measured (no npm)"),
         f"- hyperfine: `{tools.get('hyperfine', '?')}`; time: `{tools.get('time', '?')}`; "
         f"{tools.get('python', 'python')}",
         "",
@@ -855,11 +908,11 @@ def main():
         "## Reproduce",
         "",
         "```sh",
-        "benches/run.sh              # N = 100, 1000, 5000 (installs hugo, hyperfine, time if missing)",
+        "benches/run.sh              # N = 100, 1000, 5000 (installs hugo, hyperfine, time, and pagefind from npm, if missing)",
         "benches/run.sh 100 1000     # chosen sizes only (serve is measured at N = 1000)",
         "RUNS=10 benches/run.sh 100  # more timed runs (RUNS_LARGE applies from N = 5000)",
         "# N = 5000 without the searches in the rounds, folio with search built once:",
-        "TOOLS=\"folio-nosearch folio-charts-nosearch hugo\" ONCE=folio RUNS_LARGE=3 benches/run.sh 5000",
+        "TOOLS=\"folio-nosearch folio-charts-nosearch hugo\" ONCE=\"folio hugo-pagefind\" RUNS_LARGE=3 benches/run.sh 5000",
         "python3 benches/corpus.py --n 1000 --out /tmp/corpus   # a corpus alone",
         "```",
         "",

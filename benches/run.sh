@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Reproduces benches/BENCHMARKS.md: folio against Hugo (and Zola where one is installed) on
-# generated corpora of N chapters per language.
+# generated corpora of N chapters per language; folio's default build, which makes a search
+# index, against Hugo followed by Pagefind's command-line indexer (how Hugo sites add search).
 #
 #   benches/run.sh                 # N = 100 1000 5000
 #   benches/run.sh 100 1000        # only these sizes
-#   TOOLS="folio-nosearch folio-charts-nosearch hugo" ONCE=folio RUNS_LARGE=3 benches/run.sh 5000
+#   TOOLS="folio-nosearch folio-charts-nosearch hugo" ONCE="folio hugo-pagefind" RUNS_LARGE=3 benches/run.sh 5000
 #
 # Environment:
 #   RUNS=5          timed runs per tool (after one warm-up run per tool)
 #   RUNS_LARGE=3    timed runs per tool for N >= LARGE (default LARGE=5000)
 #   TOOLS=...       the tools timed in the rounds (default: folio folio-charts folio-nosearch
-#                   folio-charts-nosearch hugo, and zola when installed)
+#                   folio-charts-nosearch hugo hugo-pagefind, and zola when installed)
 #   ONCE=...        tools built once more after the rounds, alone, under `/usr/bin/time -v`
 #                   (folio ones with --timings), reported as single runs: for builds too long
 #                   to repeat (folio with search at N = 5000). A tool in ONCE and not in TOOLS
@@ -20,7 +21,9 @@
 #   SKIP_BUILD=1    measure target/release/folio as it is (no `cargo build --release` first)
 #   FOLIO_BIN=path  measure this folio binary (no build); FOLIO_BIN=target/bench/bin/folio
 #                   measures the binary of the previous run again
-#   SKIP_INSTALL=1  do not apt-get install missing tools (hugo, hyperfine, time)
+#   SKIP_INSTALL=1  do not install missing tools (apt-get: hugo, hyperfine, time; npm: the
+#                   pagefind CLI of the version in Cargo.lock, into target/bench/npm; without it
+#                   hugo-pagefind is left out)
 #   IDLE_MAX=10     before each round, wait until other processes use less than this share of
 #   IDLE_WAIT=180   the CPUs (in %, sampled over 2 s), for at most IDLE_WAIT seconds; the load
 #                   seen is recorded and reported (on a shared machine, expect noise)
@@ -33,7 +36,8 @@
 # Steps, per N:
 #   1. benches/corpus.py writes the corpus as sites folio, folio-charts, folio-nosearch,
 #      folio-charts-nosearch (the last two: copies with `search: false`), hugo (and zola if
-#      installed);
+#      installed); hugo-pagefind builds the hugo site and then runs `pagefind --site` on
+#      Hugo's output (the article is marked `data-pagefind-body`, as folio marks its own);
 #   2. one warm-up build per tool, which also validates the corpus: folio must report
 #      0 warnings, Hugo and Zola must exit 0 and print no warning;
 #   3. RUNS rounds; each round is one `hyperfine --runs 1` over all tools, in an order rotated
@@ -148,6 +152,25 @@ ZOLA="$(command -v zola || true)"
 if [ -z "$ZOLA" ]; then
     log "zola is not installed (crates.io and Debian have no zola package): measuring Hugo alone"
 fi
+# Pagefind's CLI, the version folio links (Cargo.lock), from npm; run after Hugo as
+# hugo-pagefind. The wrapper script makes the two steps one command for hyperfine and time.
+PAGEFIND_VERSION="$(awk '/^name = "pagefind"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' "$ROOT/Cargo.lock")"
+PAGEFIND="$WORK/npm/node_modules/.bin/pagefind"
+if [ ! -x "$PAGEFIND" ] || [ "$("$PAGEFIND" --version 2>/dev/null)" != "pagefind $PAGEFIND_VERSION" ]; then
+    if [ "${SKIP_INSTALL:-0}" != 1 ] && command -v npm >/dev/null; then
+        log "installing pagefind $PAGEFIND_VERSION (npm) into target/bench/npm"
+        npm install --prefix "$WORK/npm" --no-audit --no-fund --silent "pagefind@$PAGEFIND_VERSION" >&2 || true
+    fi
+fi
+HUGO_PAGEFIND=""
+if [ -x "$PAGEFIND" ] && [ "$("$PAGEFIND" --version 2>/dev/null)" = "pagefind $PAGEFIND_VERSION" ]; then
+    mkdir -p "$WORK/bin"
+    HUGO_PAGEFIND="$WORK/bin/hugo-pagefind"
+    printf '#!/bin/sh\n# hugo-pagefind SITE OUT: the Hugo site built, then indexed by Pagefind.\nset -e\nhugo --source "$1" --destination "$2" --quiet\nexec %s --site "$2" --quiet\n' "$PAGEFIND" >"$HUGO_PAGEFIND"
+    chmod +x "$HUGO_PAGEFIND"
+else
+    log "no pagefind $PAGEFIND_VERSION CLI (npm): leaving hugo-pagefind out"
+fi
 
 SOURCE_BIN="${FOLIO_BIN:-$ROOT/target/release/folio}"
 if [ -n "${FOLIO_BIN:-}" ] || [ "${SKIP_BUILD:-0}" = 1 ]; then
@@ -178,6 +201,7 @@ rm -f "$RESULTS"/tools.txt
     echo "rustc=$(rustc --version)"
     echo "hugo=$(hugo version)"
     echo "zola=${ZOLA:+$("$ZOLA" --version)}"
+    echo "pagefind=${HUGO_PAGEFIND:+$("$PAGEFIND" --version) (npm package pagefind, node $(node --version))}"
     echo "hyperfine=$(hyperfine --version)"
     echo "time=$(/usr/bin/time --version 2>&1 | head -1)"
     echo "python=$(python3 --version)"
@@ -191,6 +215,7 @@ command_of() {
     case "$tool" in
         folio*) echo "$FOLIO build --root $site --out $dest" ;;
         hugo) echo "hugo --source $site --destination $dest --quiet" ;;
+        hugo-pagefind) echo "$HUGO_PAGEFIND ${site%-pagefind} $dest" ;;
         zola) echo "$ZOLA --root $site build --output-dir $dest --force" ;;
     esac
 }
@@ -206,13 +231,18 @@ bench_size() {
     if [ -n "${TOOLS:-}" ]; then
         for t in $TOOLS; do
             [ "$t" = zola ] && [ -z "$ZOLA" ] && continue
+            [ "$t" = hugo-pagefind ] && [ -z "$HUGO_PAGEFIND" ] && continue
             tools+=("$t")
         done
     else
         tools=(folio folio-charts folio-nosearch folio-charts-nosearch hugo)
+        [ -n "$HUGO_PAGEFIND" ] && tools+=(hugo-pagefind)
         [ -n "$ZOLA" ] && tools+=(zola)
     fi
-    for t in $ONCE; do once+=("$t"); done
+    for t in $ONCE; do
+        [ "$t" = hugo-pagefind ] && [ -z "$HUGO_PAGEFIND" ] && continue
+        once+=("$t")
+    done
     local serve=0
     for t in $SERVE_AT; do if [ "$t" = "$n" ]; then serve=1; fi; done
 
@@ -220,6 +250,8 @@ bench_size() {
     local sites=() wanted=" ${tools[*]} ${once[*]} "
     [ "$serve" = 1 ] && wanted+=" folio "
     [ -n "$ZOLA" ] && wanted+=" zola "
+    # hugo-pagefind reads the hugo site.
+    case "$wanted" in *" hugo-pagefind "*) wanted+=" hugo " ;; esac
     for t in folio folio-charts folio-nosearch folio-charts-nosearch hugo zola; do
         case "$wanted" in *" $t "*) sites+=("$t") ;; esac
     done
