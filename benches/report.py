@@ -865,7 +865,8 @@ def main():
         "rounds under `/usr/bin/time -v` with `--timings`, without a warm-up; its wall, "
         "user+sys and peak RSS come from `time -v`.",
         "- **Stages**: after the rounds, `folio build --timings` once per folio variant into a "
-        "clean output folder (see *Stages*).",
+        "clean output folder (see *Stages*). Before these builds too, and before the warm-ups, "
+        "the previous output is moved aside, not deleted.",
         "- **Live preview** (at N = 1,000 only): `benches/serve.py` starts `folio serve` on a copy "
         "of the *folio* site and edits five chapters in turn (see *Targets*); serve is stopped "
         "at the end, and by run.sh's exit trap if anything fails.",

@@ -123,6 +123,13 @@ busy_ticks() {
     echo "$t"
 }
 
+# Moves the output folder $1 out of the way (into $TRASH), for a clean build: not `rm -rf`,
+# whose after-effects would slow the next build's file creation (see step 3 above).
+move_aside() {
+    mkdir -p "$TRASH"
+    if [ -e "$1" ]; then mv "$1" "$(mktemp -d "$TRASH/aside.XXXXXX")/"; fi
+}
+
 # Waits (up to IDLE_WAIT s) until the machine is idle; appends the load seen to $1.
 wait_idle() {
     local start=$SECONDS busy
@@ -265,7 +272,7 @@ bench_size() {
         site="$corpus/$tool"
         dest="$OUT/n$n-$tool"
         cmd="$(command_of "$tool" "$site" "$dest")"
-        rm -rf "$dest"
+        move_aside "$dest"
         if ! $cmd >"$res/warmup-$tool.log" 2>&1; then
             echo "benches/run.sh: $tool failed on the N=$n corpus:" >&2
             cat "$res/warmup-$tool.log" >&2
@@ -328,7 +335,7 @@ EOF
     for tool in "${tools[@]}"; do
         case "$tool" in folio*) ;; *) continue ;; esac
         dest="$OUT/n$n-$tool"
-        rm -rf "$dest"
+        move_aside "$dest"
         wait_idle "$res/busy-extra.txt"
         "$FOLIO" build --root "$corpus/$tool" --out "$dest" --timings 2>"$res/timings-$tool.txt" || {
             cat "$res/timings-$tool.txt" >&2
@@ -340,7 +347,7 @@ EOF
     for tool in "${once[@]}"; do
         log "N=$n: $tool, one clean build under /usr/bin/time -v"
         dest="$OUT/n$n-$tool"
-        rm -rf "$dest"
+        move_aside "$dest"
         wait_idle "$res/busy-extra.txt"
         cmd="$(command_of "$tool" "$corpus/$tool" "$dest")"
         case "$tool" in folio*) cmd+=" --timings" ;; esac
