@@ -253,8 +253,8 @@ const CLASSES: &[(&str, &str)] = &[
 /// Adds accessibility and colour classes to plotters' SVG, and writes it compactly: the
 /// default `opacity="1"` left out, no line breaks inside texts, and runs of plain lines drawn
 /// with one style (the hatching of a derived bar) joined into one `<path>`. What a reader sees
-/// is the same; the SVG is a third smaller, and it is inlined in the chapter page and the print
-/// edition besides its own file.
+/// is the same; the SVG is a fifth (bundled charts) to a third (hatched ones) smaller, and it is
+/// inlined in the chapter page and the print edition besides its own file.
 fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
     use crate::markdown::escape;
     let mut out = String::with_capacity(raw.len() + 512);
