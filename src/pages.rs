@@ -388,11 +388,31 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
         };
         let chapters: Vec<&ChapterBody> =
             bodies.iter().filter(|b| &b.chapter.lang == lang).collect();
+        // A page every language edition has, at `<lang>/<path>` (the contents, the print
+        // edition), titled by the UI string `name`: its view and its alternates.
+        let edition_page = |kind: &'static str, path: &str, name: &str| {
+            let url = format!("{lang}/{path}");
+            let root = root_of(&url);
+            let alts = alternates(&|l| Some(format!("{l}/{path}")));
+            let view = PageView {
+                kind,
+                lang: lang.clone(),
+                locale: locale(lang),
+                canonical: format!("{base}{url}"),
+                title: format!("{} — {}", strings.get(name), cfg.title.text(lang)),
+                description: cfg.description.text(lang).to_string(),
+                alternates: alts.clone(),
+                languages: language_links(&|l| format!("{l}/{path}"), lang, &root),
+                search_suffixes: suffixes(lang),
+                url,
+                root,
+            };
+            (view, alts)
+        };
 
         // Contents.
         let url = format!("{lang}/");
         if wanted(&url) {
-            let root = root_of(&url);
             let mut parts: Vec<PartView> = Vec::new();
             for b in &chapters {
                 let link = NavLink {
@@ -409,20 +429,8 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
                     }),
                 }
             }
-            let alts = alternates(&|l| Some(format!("{l}/")));
-            let mut ctx = context(&PageView {
-                kind: "contents",
-                lang: lang.clone(),
-                locale: locale(lang),
-                url: url.clone(),
-                canonical: format!("{base}{url}"),
-                title: format!("{} — {}", strings.get("contents"), cfg.title.text(lang)),
-                description: cfg.description.text(lang).to_string(),
-                root: root.clone(),
-                alternates: alts.clone(),
-                languages: language_links(&|l| format!("{l}/"), lang, &root),
-                search_suffixes: suffixes(lang),
-            });
+            let (view, alts) = edition_page("contents", "", "contents");
+            let mut ctx = context(&view);
             ctx.insert("parts", &parts);
             publish(
                 &mut pages,
@@ -438,25 +446,8 @@ pub fn plan_only(content: &Content, bodies: &[ChapterBody], only: Option<&str>) 
         // The print edition: every chapter on one page.
         let print_url = format!("{lang}/print/");
         if wanted(&print_url) {
-            let root = root_of(&print_url);
-            let print_alts = alternates(&|l| Some(format!("{l}/print/")));
-            let mut ctx = context(&PageView {
-                kind: "print",
-                lang: lang.clone(),
-                locale: locale(lang),
-                url: print_url.clone(),
-                canonical: format!("{base}{print_url}"),
-                title: format!(
-                    "{} — {}",
-                    strings.get("print_edition"),
-                    cfg.title.text(lang)
-                ),
-                description: cfg.description.text(lang).to_string(),
-                root: root.clone(),
-                alternates: print_alts.clone(),
-                languages: language_links(&|l| format!("{l}/print/"), lang, &root),
-                search_suffixes: suffixes(lang),
-            });
+            let (view, print_alts) = edition_page("print", "print/", "print_edition");
+            let mut ctx = context(&view);
             // Each chapter converted for Tera as soon as it is made: its HTML, megabytes over
             // the whole report, is never held twice for all chapters at once.
             let print_chapters: Vec<Value> = chapters
