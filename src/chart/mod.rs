@@ -299,8 +299,7 @@ fn finish(raw: &str, id: &str, title: &str, desc: &str) -> String {
         });
         if let Some((style, points)) = line {
             lines = LineRun {
-                tag: Some(tag),
-                style: Some(style),
+                first: Some((tag, style)),
                 points: vec![points],
             };
             continue;
@@ -365,28 +364,27 @@ fn plain_line(tag: &str) -> Option<(String, &str)> {
 /// Consecutive plain lines of one style, waiting to be written.
 #[derive(Default)]
 struct LineRun<'a> {
-    /// The first line's tag, written as it is when the run has one line.
-    tag: Option<&'a str>,
-    style: Option<String>,
+    /// The first line's tag (written as it is when the run has one line) and the run's style.
+    first: Option<(&'a str, String)>,
     points: Vec<&'a str>,
 }
 
 impl LineRun<'_> {
     /// Whether a line of `style` continues this run.
     fn takes(&self, style: &str) -> bool {
-        self.style.as_deref() == Some(style)
+        matches!(&self.first, Some((_, s)) if s == style)
     }
 
     /// Writes the run: one line as plotters wrote it, several as one `<path>`, a subpath each.
     fn flush(&mut self, out: &mut String) {
-        let (Some(tag), Some(style)) = (self.tag.take(), self.style.take()) else {
+        let Some((tag, style)) = self.first.take() else {
             return;
         };
         if self.points.len() == 1 {
             element(tag, out);
         } else {
             let mut d = String::new();
-            for points in self.points.drain(..) {
+            for points in &self.points {
                 for (i, p) in points.split_whitespace().enumerate() {
                     d.push(if i == 0 { 'M' } else { 'L' });
                     d.push_str(p);
