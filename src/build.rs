@@ -232,8 +232,8 @@ fn generate_into(
     let mut files = timings.stage("data", || data_files(&content, &chapters));
     let mut page_files = Vec::new();
     let mut page_count = 0;
-    // One report per template error, naming the pages it broke.
-    let mut render_errors: Vec<(Diagnostic, Vec<String>)> = Vec::new();
+    // Template errors, each with the page it broke.
+    let mut render_errors: Vec<(Diagnostic, String)> = Vec::new();
     // A full disk fails every page alike.
     let mut unwritten: Vec<Diagnostic> = Vec::new();
     for o in outcomes {
@@ -241,37 +241,25 @@ fn generate_into(
         unwritten.extend(o.unwritten);
         match o.rendered {
             Ok(f) => page_files.extend(f),
-            Err(d) => match render_errors.iter_mut().find(|(e, _)| *e == d) {
-                Some((_, urls)) => urls.push(o.url),
-                None => render_errors.push((d, vec![o.url])),
-            },
+            Err(d) => render_errors.push((d, o.url)),
         }
     }
     // In path order, so that the same page is named every time; one report per distinct
     // problem, with a count of the pages it also stopped.
     unwritten.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut by_problem: Vec<(Diagnostic, usize)> = Vec::new();
-    for d in unwritten {
-        match by_problem
-            .iter_mut()
-            .find(|(first, _)| first.message == d.message)
-        {
-            Some((_, more)) => *more += 1,
-            None => by_problem.push((d, 0)),
-        }
-    }
-    for (mut d, more) in by_problem {
+    for (mut d, more) in grouped(unwritten, |d| &d.message) {
         if more > 0 {
             d.message = format!("{} (and {more} other page(s))", d.message);
         }
         ds.push(d);
     }
-    for (mut d, urls) in render_errors {
-        let more = match urls.len() {
-            1 => String::new(),
-            n => format!(" and {} other page(s)", n - 1),
+    // One report per template error, naming the first page it broke.
+    for ((mut d, url), more) in grouped(render_errors, |(d, _)| d) {
+        let more = match more {
+            0 => String::new(),
+            n => format!(" and {n} other page(s)"),
         };
-        d.message = format!("{} (while rendering `{}`{more})", d.message, urls[0]);
+        d.message = format!("{} (while rendering `{url}`{more})", d.message);
         ds.push(d);
     }
     if ds.error_count() == 0 && index_pages {
@@ -300,6 +288,25 @@ fn generate_into(
         diagnostics: ds,
         snapshot,
     })
+}
+
+/// `items` grouped by equal keys, in the order each key first appears: the group's first item
+/// and how many more it had.
+fn grouped<T, K: PartialEq + ?Sized>(
+    items: impl IntoIterator<Item = T>,
+    key: impl Fn(&T) -> &K,
+) -> Vec<(T, usize)> {
+    let mut groups: Vec<(T, usize)> = Vec::new();
+    for item in items {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| key(first) == key(&item))
+        {
+            Some((_, more)) => *more += 1,
+            None => groups.push((item, 0)),
+        }
+    }
+    groups
 }
 
 /// Re-renders the chapter read from `path` and returns its page (and its charts' and tables'
