@@ -612,7 +612,7 @@ fn a_quick_chapter_rebuild_gives_the_page_a_full_build_gives() {
     let site = basic_site();
     let root = site.path().canonicalize().unwrap();
     let (_, _, mut snapshot) =
-        generate_snapshot(&root, &mut folio::timings::Timings::default(), true).unwrap();
+        generate_snapshot(&root, &mut folio::base::timings::Timings::default(), true).unwrap();
     replace_in(
         &root,
         "content/chapters/02-market.ko.md",
@@ -624,7 +624,7 @@ fn a_quick_chapter_rebuild_gives_the_page_a_full_build_gives() {
         .expect("a chapter of the snapshot")
         .unwrap();
     let (full, _) = generate(&root).unwrap();
-    let page = |files: &[folio::output::OutFile]| {
+    let page = |files: &[folio::site::output::OutFile]| {
         files
             .iter()
             .find(|f| f.path == "ko/market/index.html")

@@ -5,10 +5,10 @@
 //! Snapshots live in `tests/snapshots/`. After an intended change, review the `.new` files a
 //! failing run writes next to them, or run with `UPDATE_SNAPSHOTS=1` to accept.
 
-use folio::chart::{self, Rendered};
-use folio::data::Table;
-use folio::i18n::Strings;
-use folio::source::Source;
+use folio::base::source::Source;
+use folio::content::i18n::Strings;
+use folio::content::table::Table;
+use folio::render::chart::{self, Rendered};
 use std::path::{Path, PathBuf};
 
 fn repo() -> PathBuf {
@@ -18,7 +18,7 @@ fn repo() -> PathBuf {
 fn strings(lang: &str) -> Strings {
     let src = Source::read(&repo().join(format!("tests/fixtures/basic/content/i18n/{lang}.yaml")))
         .unwrap();
-    folio::i18n::load(&src).unwrap()
+    folio::content::i18n::load(&src).unwrap()
 }
 
 fn fixture(name: &str) -> Table {

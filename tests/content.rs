@@ -1,8 +1,9 @@
 //! The bundled report against its source text: nothing invented, nothing lost.
 
+use folio::content::table::{Cell, ColumnKind};
 use folio::content::{self, Content};
-use folio::data::{Cell, ColumnKind};
-use folio::numbers::{Unit, fixed, myriad, round_to};
+use folio::lang::ko::myriad;
+use folio::num::{Unit, fixed, round_to};
 use std::path::Path;
 
 fn bundled() -> Content {
@@ -56,7 +57,7 @@ fn every_figure_in_the_data_is_printed_in_the_report_or_derived() {
                 let unit = t.unit_of(col, n).cloned().unwrap_or(Unit::Plain);
                 let q = n.quantity;
                 if let Some(formula) = &n.derived {
-                    let computed = folio::formula::eval(formula)
+                    let computed = folio::num::formula::eval(formula)
                         .unwrap_or_else(|e| panic!("{}: bad formula `{formula}`: {e}", t.id));
                     assert_eq!(
                         round_to(computed, q.decimals),
@@ -304,7 +305,7 @@ fn unlink(s: &str) -> String {
 }
 
 fn table_texts(c: &Content) -> String {
-    use folio::data::{Item, Text};
+    use folio::content::table::{Item, Text};
     fn items(out: &mut String, list: &[Item]) {
         for i in list {
             out.push_str(&i.text);
@@ -450,7 +451,7 @@ fn hangul_outside_korean(html: &str) -> Vec<String> {
     const VOID: &[&str] = &[
         "meta", "link", "br", "img", "hr", "input", "source", "col", "wbr",
     ];
-    let is_hangul = folio::markdown::is_hangul;
+    let is_hangul = folio::lang::ko::is_hangul;
     let mut found = Vec::new();
     let mut stack: Vec<(String, bool)> = Vec::new();
     let mut rest = html;
@@ -622,8 +623,13 @@ fn bullets_are_nested_as_in_the_report() {
 
 #[test]
 fn conversions_in_the_prose_are_found_and_recomputed() {
-    let c = bundled();
-    let found = folio::numeric::conversions_found(&c);
+    let (c, chapters, _) = folio::build::render_book(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .unwrap_or_else(|ds| panic!("the bundled report renders: {:?}", ds.sorted()));
+    let book = folio::render::Book {
+        content: &c,
+        chapters: &chapters,
+    };
+    let found = folio::check::numeric::conversions_found(&book);
     let ko = found
         .iter()
         .filter(|(p, _)| p.to_string_lossy().ends_with(".ko.md"))
@@ -640,12 +646,12 @@ fn conversions_in_the_prose_are_found_and_recomputed() {
         ko >= 28 && en >= 27,
         "{ko} Korean and {en} English conversions found"
     );
-    let mut ds = folio::diag::Diagnostics::new();
-    folio::numeric::check(&c, &mut ds);
+    let mut ds = folio::base::diag::Diagnostics::new();
+    folio::check::numeric::check(&book, &mut ds);
     let open: Vec<String> = ds
         .sorted()
         .into_iter()
-        .filter(|d| d.severity != folio::diag::Severity::Note)
+        .filter(|d| d.severity != folio::base::diag::Severity::Note)
         .map(|d| d.to_string())
         .collect();
     assert!(

@@ -1,0 +1,452 @@
+//! Figures as a language's readers write them, by its [`Lang`] rules.
+//!
+//! Everything that shows a figure — table cells, prose values, chart ticks and descriptions —
+//! goes through [`Formatter`], so the editions never disagree on a number.
+//!
+//! Rules (tested below):
+//! - Myriad languages (Korean) write money and counts in myriad units: `2,697억 위안`,
+//!   `1조 2,854억 위안`, `371억 5,300만 달러`, `36만 5천개사`. A part that is an exact thousand
+//!   is written `3천` (`6,382억 3천만 달러`), as the report does.
+//! - Short-scale languages (English) write money in scale words: `CNY 269.7 billion`,
+//!   `CNY 1.29 trillion`, `USD 37.15 billion`; at most two decimals, never more than the
+//!   printed precision, trailing zeros dropped; counts in digits (`365,000 companies`).
+//! - Rounding is half away from zero, done once in base units, so a value that rounds up moves
+//!   into the next unit (`9,999.96억` at 0.1억 precision is `1조`).
+//! - Converted amounts are rounded to 100만 (Korean) or one decimal of the scale (English) and
+//!   marked as approximate (`약` / `about`).
+
+use super::notation::word_of;
+use super::{Lang, Notation};
+use crate::num::{Bound, Currency, Quantity, Unit, fixed};
+
+/// Formats quantities for one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Formatter<'a> {
+    /// Language code: the key of nouns and labels written per language.
+    pub lang: &'a str,
+    /// The language's rules.
+    pub rules: &'static Lang,
+}
+
+impl<'a> Formatter<'a> {
+    /// A formatter for `lang`.
+    pub fn new(lang: &'a str) -> Self {
+        Formatter {
+            lang,
+            rules: Lang::of(lang),
+        }
+    }
+
+    /// A figure in running text, with its unit: `2,697억 위안` / `CNY 269.7 billion`,
+    /// `26.2%`, `9,183개사` / `9,183 companies`.
+    pub fn prose(&self, q: Quantity, unit: &Unit) -> String {
+        let precision = unit.scale() * 10f64.powi(-(q.decimals as i32));
+        let amount = q.value * unit.scale();
+        let body = match unit {
+            Unit::Money { currency, .. } => self.money(amount, precision, *currency),
+            Unit::Percent => format!("{}%", fixed(q.value, q.decimals)),
+            Unit::Count { noun, .. } => {
+                let noun = noun.text(self.lang);
+                let n = match &self.rules.notation {
+                    Notation::Myriad(m) => m.write(amount, precision),
+                    Notation::ShortScale(s) => s.count(amount, precision),
+                };
+                match (noun.is_empty(), self.rules.noun_spaced) {
+                    (true, _) => n,
+                    (false, true) => format!("{n} {noun}"),
+                    (false, false) => format!("{n}{noun}"),
+                }
+            }
+            Unit::Plain => fixed(q.value, q.decimals),
+        };
+        self.rules.bounded(body, q.bound)
+    }
+
+    /// An amount of money in base units at `precision` (a power of ten).
+    pub fn money(&self, amount: f64, precision: f64, currency: Currency) -> String {
+        let number = match &self.rules.notation {
+            Notation::Myriad(m) => m.write(amount, precision),
+            Notation::ShortScale(s) => match s.write(amount, precision, s.max_decimals) {
+                (n, "") => n,
+                (n, word) => format!("{n} {word}"),
+            },
+        };
+        let word = self.rules.currency(currency);
+        if self.rules.currency_first {
+            format!("{word} {number}")
+        } else if self.rules.attached_currencies.contains(&currency) {
+            format!("{number}{word}")
+        } else {
+            format!("{number} {word}")
+        }
+    }
+
+    /// A converted amount: `약 371억 5,300만 달러` / `about USD 37.2 billion`.
+    pub fn converted(&self, amount: f64, currency: Currency) -> String {
+        let precision = match &self.rules.notation {
+            Notation::Myriad(m) => m.converted_precision(amount),
+            Notation::ShortScale(s) => s.scale_of(amount.abs()).0 / 10.0,
+        };
+        let body = self.money(amount, precision, currency);
+        self.rules.bounded(body, Some(Bound::About))
+    }
+
+    /// `value` as a table cell in its column's unit: the number only, the unit goes in the unit
+    /// line. Myriad languages keep the stored scale; short-scale ones move money and counts to
+    /// a scale word ([`Formatter::cell_scale`]).
+    pub fn cell(&self, q: Quantity, unit: &Unit) -> String {
+        let (factor, shift) = self.cell_scale(unit);
+        let decimals = (q.decimals as i32 + shift).max(0) as u32;
+        let mut body = fixed(q.value * factor, decimals);
+        // Moving 10,000억 to 1,000 billion adds a decimal the report never printed: drop zeros
+        // the shift created (1,000.0 → 1,000), keep printed ones.
+        // (Only when nothing after the point was printed: then every decimal came from the shift.)
+        if shift > 0 && q.decimals == 0 && body.contains('.') {
+            for _ in 0..shift {
+                if body.ends_with('0') {
+                    body.pop();
+                }
+            }
+            if body.ends_with('.') {
+                body.pop();
+            }
+        }
+        self.rules.bounded(body, q.bound)
+    }
+
+    /// (factor, decimal shift) that turn a stored value into this language's table scale.
+    pub fn cell_scale(&self, unit: &Unit) -> (f64, i32) {
+        let Notation::ShortScale(s) = &self.rules.notation else {
+            return (1.0, 0);
+        };
+        match unit {
+            Unit::Money { scale, .. } | Unit::Count { scale, .. } => {
+                let target = s.table_scale(*scale);
+                let shift = (target / scale).log10().round() as i32;
+                (scale / target, shift)
+            }
+            _ => (1.0, 0),
+        }
+    }
+
+    /// The word of the scale a table shows values stored at `scale` in (`억`, `billion`).
+    fn table_scale_word(&self, scale: f64) -> &'static str {
+        match &self.rules.notation {
+            Notation::Myriad(m) => word_of(m.scale_words, scale),
+            Notation::ShortScale(s) => word_of(s.table_words, s.table_scale(scale)),
+        }
+    }
+
+    /// The unit line text of a column: `억 위안`, `%`, `만 개사` / `CNY billion`, `%`,
+    /// `thousand companies`.
+    pub fn unit_label(&self, unit: &Unit) -> String {
+        match unit {
+            Unit::Money { currency, scale } => {
+                self.currency_with_scale(*currency, self.table_scale_word(*scale))
+            }
+            Unit::Percent => "%".into(),
+            Unit::Count { noun, scale } => {
+                with_scale(self.table_scale_word(*scale), noun.text(self.lang))
+            }
+            Unit::Plain => String::new(),
+        }
+    }
+
+    /// The unit of values as stored, for a CSV header (CSV numbers keep the stored scale):
+    /// `억 위안` / `CNY 100 million`.
+    pub fn stored_unit_label(&self, unit: &Unit) -> String {
+        let Notation::ShortScale(s) = &self.rules.notation else {
+            return self.unit_label(unit);
+        };
+        match unit {
+            Unit::Money { currency, scale } => {
+                self.currency_with_scale(*currency, &s.stored_words(*scale))
+            }
+            Unit::Percent => "%".into(),
+            Unit::Count { noun, scale } => {
+                with_scale(&s.stored_words(*scale), noun.text(self.lang))
+            }
+            Unit::Plain => String::new(),
+        }
+    }
+
+    /// A currency and a scale word in this language's order: `억 위안`, `CNY billion`.
+    fn currency_with_scale(&self, currency: Currency, scale: &str) -> String {
+        let word = self.rules.currency(currency);
+        match (scale.is_empty(), self.rules.currency_first) {
+            (true, _) => word.to_string(),
+            (false, true) => format!("{word} {scale}"),
+            (false, false) => format!("{scale} {word}"),
+        }
+    }
+
+    /// `body` with the words of `bound` around it (`1조 위안 돌파`, `over CNY 1 trillion`).
+    pub fn bounded(&self, body: String, bound: Option<Bound>) -> String {
+        self.rules.bounded(body, bound)
+    }
+}
+
+/// `scale noun` (`만 개사`), or the noun alone.
+fn with_scale(scale: &str, noun: &str) -> String {
+    if scale.is_empty() {
+        noun.to_string()
+    } else {
+        format!("{scale} {noun}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::localized::Localized;
+    use crate::num::Rates;
+
+    fn myriad(amount: f64, precision: f64) -> String {
+        match &Lang::of("ko").notation {
+            Notation::Myriad(m) => m.write(amount, precision),
+            Notation::ShortScale(_) => unreachable!(),
+        }
+    }
+
+    fn short_scale(amount: f64, precision: f64, max: u32) -> (String, &'static str) {
+        match &Lang::of("en").notation {
+            Notation::ShortScale(s) => s.write(amount, precision, max),
+            Notation::Myriad(_) => unreachable!(),
+        }
+    }
+
+    fn money(currency: Currency, scale: f64) -> Unit {
+        Unit::Money { currency, scale }
+    }
+
+    fn companies(scale: f64) -> Unit {
+        let mut noun = std::collections::BTreeMap::new();
+        noun.insert("ko".to_string(), "개사".to_string());
+        noun.insert("en".to_string(), "companies".to_string());
+        Unit::Count {
+            noun: Localized(noun),
+            scale,
+        }
+    }
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap()
+    }
+
+    fn rates() -> Rates {
+        Rates {
+            krw_per: vec![(Currency::USD, 1427.15), (Currency::CNY, 196.60)],
+        }
+    }
+
+    /// (value as written, unit, Korean, English)
+    #[test]
+    fn prose_in_both_languages() {
+        let yuan = money(Currency::CNY, 1e8);
+        let dollar = money(Currency::USD, 1e8);
+        let cases: Vec<(&str, Unit, &str, &str)> = vec![
+            ("2697", yuan.clone(), "2,697억 위안", "CNY 269.7 billion"),
+            (
+                "12854",
+                yuan.clone(),
+                "1조 2,854억 위안",
+                "CNY 1.29 trillion",
+            ),
+            (
+                "371.53",
+                dollar.clone(),
+                "371억 5,300만 달러",
+                "USD 37.15 billion",
+            ),
+            (
+                "6382.3",
+                dollar.clone(),
+                "6,382억 3천만 달러",
+                "USD 638.23 billion",
+            ),
+            (
+                "294.16",
+                yuan.clone(),
+                "294억 1,600만 위안",
+                "CNY 29.42 billion",
+            ),
+            (
+                "249.9",
+                yuan.clone(),
+                "249억 9천만 위안",
+                "CNY 24.99 billion",
+            ),
+            ("1", yuan.clone(), "1억 위안", "CNY 100 million"),
+            ("10000", yuan.clone(), "1조 위안", "CNY 1 trillion"),
+            ("0", yuan.clone(), "0 위안", "CNY 0"),
+            ("-2697", yuan.clone(), "-2,697억 위안", "CNY -269.7 billion"),
+            ("1.79", yuan.clone(), "1억 7,900만 위안", "CNY 179 million"),
+            (
+                "96.41",
+                yuan.clone(),
+                "96억 4,100만 위안",
+                "CNY 9.64 billion",
+            ),
+            ("0.5", yuan.clone(), "5천만 위안", "CNY 50 million"),
+            ("10.0", Unit::Percent, "10.0%", "10.0%"),
+            ("26.2", Unit::Percent, "26.2%", "26.2%"),
+            ("-14.85", Unit::Percent, "-14.85%", "-14.85%"),
+            ("9183", companies(1.0), "9,183개사", "9,183 companies"),
+            ("36.5", companies(1e4), "36만 5천개사", "365,000 companies"),
+            (
+                "160.87",
+                companies(1e4),
+                "160만 8,700개사",
+                "1,608,700 companies",
+            ),
+            ("23553", Unit::Plain, "23,553", "23,553"),
+            ("1000", money(Currency::CNY, 1.0), "1,000 위안", "CNY 1,000"),
+            (
+                "2000",
+                money(Currency::CNY, 1e4),
+                "2천만 위안",
+                "CNY 20 million",
+            ),
+            ("3522", yuan.clone(), "3,522억 위안", "CNY 352.2 billion"),
+            ("1157", yuan.clone(), "1,157억 위안", "CNY 115.7 billion"),
+            ("95.9", yuan.clone(), "95억 9천만 위안", "CNY 9.59 billion"),
+            (
+                "110.3",
+                yuan.clone(),
+                "110억 3천만 위안",
+                "CNY 11.03 billion",
+            ),
+            ("5.64", yuan.clone(), "5억 6,400만 위안", "CNY 564 million"),
+            ("0.05", yuan.clone(), "500만 위안", "CNY 5 million"),
+            ("99999", yuan.clone(), "9조 9,999억 위안", "CNY 10 trillion"),
+            ("84", dollar.clone(), "84억 달러", "USD 8.4 billion"),
+            ("1771", dollar.clone(), "1,771억 달러", "USD 177.1 billion"),
+            (
+                "1610",
+                money(Currency::CNY, 1e4),
+                "1,610만 위안",
+                "CNY 16.1 million",
+            ),
+            (
+                "222",
+                money(Currency::USD, 1e4),
+                "222만 달러",
+                "USD 2.22 million",
+            ),
+            (
+                "1427.15",
+                money(Currency::KRW, 1.0),
+                "1,427.15원",
+                "KRW 1,427.15",
+            ),
+            (
+                "196.60",
+                money(Currency::KRW, 1.0),
+                "196.60원",
+                "KRW 196.60",
+            ),
+            ("100", Unit::Percent, "100%", "100%"),
+            ("0.4", Unit::Percent, "0.4%", "0.4%"),
+            ("0", companies(1.0), "0개사", "0 companies"),
+            ("11264", companies(1.0), "1만 1,264개사", "11,264 companies"),
+            ("-3", companies(1.0), "-3개사", "-3 companies"),
+            ("25.7", companies(1e4), "25만 7천개사", "257,000 companies"),
+            ("9.5", Unit::Plain, "9.5", "9.5"),
+        ];
+        assert!(cases.len() >= 40, "{} cases", cases.len());
+        for (text, unit, ko, en) in &cases {
+            assert_eq!(Formatter::new("ko").prose(q(text), unit), *ko, "ko {text}");
+            assert_eq!(Formatter::new("en").prose(q(text), unit), *en, "en {text}");
+        }
+    }
+
+    #[test]
+    fn rounding_moves_into_the_next_unit() {
+        assert_eq!(myriad(9999.96e8, 1e7), "1조");
+        assert_eq!(myriad(9999.94e8, 1e7), "9,999억 9천만");
+        assert_eq!(myriad(9999.94e8, 1e6), "9,999억 9,400만");
+        assert_eq!(myriad(99_995_000.0, 1e4), "1억");
+        assert_eq!(myriad(1e8, 1e8), "1억");
+        assert_eq!(myriad(1e12, 1e8), "1조");
+        assert_eq!(myriad(1.0002e12, 1e8), "1조 2억");
+        assert_eq!(myriad(1.00002e12, 1e8), "1조");
+        assert_eq!(myriad(1000.0, 1.0), "1,000");
+        assert_eq!(myriad(0.4, 1.0), "0");
+        assert_eq!(short_scale(999.96e9, 1e8, 2), ("1".to_string(), "trillion"));
+    }
+
+    #[test]
+    fn bounds_read_naturally() {
+        let yuan = money(Currency::CNY, 1e8);
+        let cases = [
+            (Bound::Over, "10000", "1조 위안 돌파", "over CNY 1 trillion"),
+            (
+                Bound::About,
+                "1200",
+                "약 1,200억 위안",
+                "about CNY 120 billion",
+            ),
+            (
+                Bound::Nearly,
+                "4500",
+                "4,500억 위안 육박",
+                "nearly CNY 450 billion",
+            ),
+            (Bound::Plus, "1200", "1,200억 위안여", "CNY 120 billion+"),
+        ];
+        for (bound, text, ko, en) in cases {
+            let mut v = q(text);
+            v.bound = Some(bound);
+            assert_eq!(Formatter::new("ko").prose(v, &yuan), ko);
+            assert_eq!(Formatter::new("en").prose(v, &yuan), en);
+        }
+    }
+
+    #[test]
+    fn conversions_at_the_reports_rates() {
+        let r = rates();
+        let usd = r.convert(2697e8, Currency::CNY, Currency::USD).unwrap();
+        assert_eq!(
+            Formatter::new("ko").converted(usd, Currency::USD),
+            "약 371억 5,300만 달러"
+        );
+        assert_eq!(
+            Formatter::new("en").converted(usd, Currency::USD),
+            "about USD 37.2 billion"
+        );
+        let usd = r.convert(3522e8, Currency::CNY, Currency::USD).unwrap();
+        assert_eq!(
+            Formatter::new("ko").converted(usd, Currency::USD),
+            "약 485억 1,800만 달러"
+        );
+        let usd = r.convert(560e8, Currency::CNY, Currency::USD).unwrap();
+        assert_eq!(
+            Formatter::new("ko").converted(usd, Currency::USD),
+            "약 77억 1,400만 달러"
+        );
+        let krw = r.convert(1.0, Currency::USD, Currency::KRW).unwrap();
+        assert_eq!(krw, 1427.15);
+        assert_eq!(r.convert(1.0, Currency::USD, Currency::USD), Some(1.0));
+    }
+
+    #[test]
+    fn table_cells_keep_korean_scale_and_move_english_to_short_scale() {
+        let yuan = money(Currency::CNY, 1e8);
+        let ko = Formatter::new("ko");
+        let en = Formatter::new("en");
+        assert_eq!(ko.cell(q("2697"), &yuan), "2,697");
+        assert_eq!(en.cell(q("2697"), &yuan), "269.7");
+        assert_eq!(en.cell(q("294.16"), &yuan), "29.416");
+        assert_eq!(en.cell(q("10000"), &yuan), "1,000");
+        assert_eq!(en.cell(q("12854"), &yuan), "1,285.4");
+        assert_eq!(en.cell(q("12854.0"), &yuan), "1,285.40");
+        assert_eq!(ko.cell(q("10.0"), &Unit::Percent), "10.0");
+        assert_eq!(ko.unit_label(&yuan), "억 위안");
+        assert_eq!(en.unit_label(&yuan), "CNY billion");
+        assert_eq!(ko.unit_label(&companies(1e4)), "만 개사");
+        assert_eq!(en.unit_label(&companies(1e4)), "thousand companies");
+        assert_eq!(en.cell(q("36.5"), &companies(1e4)), "365");
+        assert_eq!(ko.unit_label(&companies(1.0)), "개사");
+        assert_eq!(en.unit_label(&money(Currency::USD, 1.0)), "USD");
+    }
+}
