@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Run, basic_site, folio, leftovers, snapshot};
+use common::{Run, SiteTest, basic_site, folio, leftovers, snapshot};
 use std::path::Path;
 use std::process::Command;
 
@@ -189,11 +189,8 @@ fn an_output_folder_folio_did_not_make_is_left_alone_and_the_content_still_check
 
 #[test]
 fn check_writes_nothing() {
-    let site = basic_site();
-    let run = folio(&["check"], site.path());
-    assert!(run.ok, "{}", run.stderr);
-    assert!(run.stderr.contains("checked"));
-    assert!(!site.path().join("public").exists());
+    let site = SiteTest::basic().check().succeeds().printed_part("checked");
+    assert!(!site.root().join("public").exists());
 }
 
 #[test]
@@ -233,11 +230,11 @@ fn warnings_fail_only_under_strict() {
     );
 }
 
-/// Applies `edit` to a copy of the basic site, runs `folio check`, returns stderr.
+/// Applies `edit` to a copy of the basic site, runs `folio check`, returns what it printed.
 fn check_after(edit: impl Fn(&Path)) -> Run {
-    let site = basic_site();
-    edit(site.path());
-    folio(&["check"], site.path())
+    let site = SiteTest::basic();
+    edit(site.root());
+    folio(&["check"], site.root())
 }
 
 fn replace_in(root: &Path, rel: &str, from: &str, to: &str) {
@@ -649,19 +646,19 @@ fn a_quick_chapter_rebuild_gives_the_page_a_full_build_gives() {
 
 #[test]
 fn search_can_be_turned_off() {
-    let site = basic_site();
-    assert!(folio(&["build"], site.path()).ok);
-    assert!(site.path().join("public/pagefind/pagefind.js").is_file());
-    assert!(read(&site.path().join("public"), "ko/market/index.html").contains("role=\"search\""));
+    let site = SiteTest::basic()
+        .build()
+        .succeeds()
+        .page_has("ko/market/index.html", "role=\"search\"");
+    assert!(site.has_output("pagefind/pagefind.js"));
 
-    let p = site.path().join("content/site.yaml");
-    let yaml = std::fs::read_to_string(&p).unwrap();
-    std::fs::write(&p, format!("{yaml}search: false\n")).unwrap();
-    let run = folio(&["build"], site.path());
-    assert!(run.ok, "{}", run.stderr);
-    let public = site.path().join("public");
-    assert!(!public.join("pagefind").exists(), "no index");
-    let page = read(&public, "ko/market/index.html");
-    assert!(!page.contains("role=\"search\""), "no search box");
-    assert!(!page.contains("search.js"), "no search script");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let site = site
+        .write("content/site.yaml", &format!("{yaml}search: false\n"))
+        .build()
+        .succeeds()
+        // No search box, no search script.
+        .page_lacks("ko/market/index.html", "role=\"search\"")
+        .page_lacks("ko/market/index.html", "search.js");
+    assert!(!site.has_output("pagefind"), "no index");
 }

@@ -1,7 +1,7 @@
 //! The files a chapter's data become besides its page: the CSV of every table it shows and the
 //! standalone SVG of every chart it draws, per language, at fixed paths the pages link to.
 
-use super::chapter::RenderedChapter;
+use super::book::RenderedChapter;
 use crate::base::OutFile;
 use crate::content::{Chapter, Content};
 use rayon::prelude::*;

@@ -5,6 +5,7 @@
 //!
 //! May use: [`crate::base`], [`crate::num`], [`crate::lang`], [`crate::content`].
 
+pub mod book;
 pub mod chapter;
 pub mod chart;
 pub mod csv;
@@ -14,7 +15,7 @@ pub mod shortcodes;
 pub mod slug;
 pub mod table_html;
 
-pub use chapter::{Book, Caption, RenderedChapter};
+pub use book::{Book, Caption, RenderedChapter};
 
 use crate::base::diag::Diagnostic;
 use crate::content::Content;

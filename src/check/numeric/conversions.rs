@@ -13,7 +13,7 @@ use crate::lang::amounts::Amount;
 use crate::lang::{Formatter, Lang};
 use crate::num::Rates;
 use crate::render::Book;
-use crate::render::chapter::ResolvedValue;
+use crate::render::book::ResolvedValue;
 use rayon::prelude::*;
 
 /// One conversion found: where it is (`start..end`) and its two amounts.

@@ -8,13 +8,15 @@ use crate::content::table::{Cell, ChartSpec, NumberCell, Table};
 use crate::lang::Formatter;
 use crate::num::Unit;
 
-fn slot_name(s: &Slot, ko: bool) -> String {
-    match (s.year, ko, s.estimate) {
-        (Some(y), true, false) => format!("{y}년"),
-        (Some(y), true, true) => format!("{y}년(추정)"),
-        (Some(y), false, false) => y.to_string(),
-        (Some(y), false, true) => format!("{y} (estimate)"),
-        (None, _, _) => s.label.clone(),
+/// A slot as the description names it: a year by the UI strings `chart_year` or
+/// `chart_year_estimate` (`2025년(추정)`, `2025 (estimate)`), a category by its label.
+fn slot_name(s: &Slot, t: &Strings) -> String {
+    match (s.year, s.estimate) {
+        (Some(y), false) => t.get("chart_year").replace("{year}", &y.to_string()),
+        (Some(y), true) => t
+            .get("chart_year_estimate")
+            .replace("{year}", &y.to_string()),
+        (None, _) => s.label.clone(),
     }
 }
 
@@ -61,7 +63,6 @@ pub fn describe(
     lang: &str,
     t: &Strings,
 ) -> String {
-    let ko = lang == "ko";
     let fmt = Formatter::new(lang);
     let mut sentences: Vec<String> = Vec::new();
     let x = spec
@@ -101,7 +102,7 @@ pub fn describe(
                     (Cell::Year(y), Some(sy)) => *y == sy,
                     _ => false,
                 })
-                .map(|s| slot_name(s, ko))
+                .map(|s| slot_name(s, t))
                 .unwrap_or_else(|| super::x_label(&row.cells[x], row.estimate, lang).0);
             items.push(format!("{name} {words}"));
         }
@@ -129,11 +130,7 @@ pub fn describe(
         .filter_map(|s| s.year)
         .collect();
     if !gaps.is_empty() {
-        sentences.push(if ko {
-            format!("{}년은 보고서에 수치가 없다.", year_ranges(&gaps))
-        } else {
-            format!("The report gives no figures for {}.", year_ranges(&gaps))
-        });
+        sentences.push(t.get("chart_gaps").replace("{years}", &year_ranges(&gaps)));
     }
     sentences.join(" ")
 }

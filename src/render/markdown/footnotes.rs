@@ -2,11 +2,11 @@
 //! and the section at the end of the page that lists them in order of first reference, each
 //! with links back to every place that refers to it.
 
-use super::body::Page;
 use super::expand::Expanded;
 use super::placeholders::OffsetMap;
 use super::{Context, Finding, Labels, Problem, Rendered, links};
 use crate::base::html::escape_attr;
+use crate::render::slug::IdSet;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
@@ -104,18 +104,19 @@ pub(super) fn check_markers(
     }
 }
 
-/// Appends the footnotes section to `html`; warns of definitions never referenced.
-pub(super) fn append_section(
-    html: &mut String,
-    page: &mut Page,
+/// The footnotes section (empty when nothing refers to a footnote); warns of definitions never
+/// referenced.
+pub(super) fn section(
+    numbers: &Numbers,
+    ids: &mut IdSet,
     mut definitions: Definitions,
     map: &OffsetMap,
     labels: &Labels,
     ctx: &mut dyn Context,
     out: &mut Rendered,
-) {
+) -> String {
     for (label, (_, at)) in &definitions {
-        if !page.footnotes.by_label.contains_key(label) {
+        if !numbers.by_label.contains_key(label) {
             out.findings.push(Finding::warning(
                 map.original(*at),
                 Problem::new(
@@ -125,16 +126,17 @@ pub(super) fn append_section(
             ));
         }
     }
-    if page.footnotes.order.is_empty() {
-        return;
+    let mut html = String::new();
+    if numbers.order.is_empty() {
+        return html;
     }
     html.push_str(&format!(
         "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"{}\">\n<ol>\n",
         escape_attr(&labels.footnotes)
     ));
-    for label in &page.footnotes.order {
-        let (n, refs) = page.footnotes.by_label[label];
-        page.ids.insert(&format!("fn:{n}"));
+    for label in &numbers.order {
+        let (n, refs) = numbers.by_label[label];
+        ids.insert(&format!("fn:{n}"));
         let mut body = String::new();
         let evs = definitions.remove(label).map(|d| d.0).unwrap_or_default();
         let evs: Vec<Event> = evs
@@ -159,7 +161,8 @@ pub(super) fn append_section(
         html.push_str(&format!("<li id=\"fn:{n}\" value=\"{n}\">{body}</li>\n"));
     }
     html.push_str("</ol>\n</section>\n");
-    out.footnote_count = page.footnotes.order.len();
+    out.footnote_count = numbers.order.len();
+    html
 }
 
 /// `[^label]` markers outside code (definitions `[^label]:` excluded), with their offsets.

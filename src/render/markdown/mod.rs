@@ -189,9 +189,9 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
     footnotes::check_markers(&expanded, &definitions, &mut out.findings);
     let mut html = String::with_capacity(expanded.text.len() * 2);
     pulldown_cmark::html::push_html(&mut html, std::mem::take(&mut page.events).into_iter());
-    footnotes::append_section(
-        &mut html,
-        &mut page,
+    html += &footnotes::section(
+        &page.footnotes,
+        &mut page.ids,
         definitions,
         &expanded.map,
         labels,

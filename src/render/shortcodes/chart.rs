@@ -4,7 +4,7 @@
 
 use super::{Definition, Expander, Numbered, close_div};
 use crate::base::html::escape;
-use crate::render::chapter::{Caption, DrawnChart};
+use crate::render::book::{Caption, DrawnChart};
 use crate::render::chart;
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};

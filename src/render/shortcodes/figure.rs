@@ -4,7 +4,7 @@
 
 use super::{Definition, Expander, Numbered};
 use crate::base::html::escape;
-use crate::render::chapter::Caption;
+use crate::render::book::Caption;
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};
 

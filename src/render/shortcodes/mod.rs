@@ -26,7 +26,7 @@ mod value;
 
 pub use numbering::Numbering;
 
-use super::chapter::{Caption, DrawnChart, ResolvedValue};
+use super::book::{Caption, DrawnChart, ResolvedValue};
 use super::markdown::shortcode::Shortcode;
 use super::markdown::{Context, Link, Problem, ShortcodeKind};
 use crate::base::diag::Diagnostic;
@@ -182,5 +182,46 @@ impl Context for Expander<'_> {
 
     fn page_key(&self) -> String {
         format!("{}/{}", self.chapter.lang, self.chapter.slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_arguments_declared() {
+        for (i, d) in REGISTRY.iter().enumerate() {
+            assert!(
+                REGISTRY[i + 1..].iter().all(|o| o.name != d.name),
+                "`{}` is registered twice",
+                d.name
+            );
+            assert!(!d.args.is_empty(), "`{}` declares no arguments", d.name);
+        }
+    }
+
+    /// The `markdown` fuzz target finds shortcodes through its dictionary: a shortcode added to
+    /// the registry must be added there too (`tests/fuzz/markdown.dict`), with its arguments.
+    #[test]
+    fn the_fuzz_dictionary_names_every_shortcode_and_argument() {
+        let dict = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/markdown.dict"),
+        )
+        .unwrap();
+        for d in REGISTRY {
+            assert!(
+                dict.contains(&format!("\"{}(\"", d.name)),
+                "tests/fuzz/markdown.dict lacks \"{}(\"",
+                d.name
+            );
+            for a in d.args {
+                assert!(
+                    dict.contains(&format!("\"{a}=")),
+                    "tests/fuzz/markdown.dict lacks \"{a}=\" (argument of `{}`)",
+                    d.name
+                );
+            }
+        }
     }
 }

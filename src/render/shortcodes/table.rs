@@ -6,7 +6,7 @@ use crate::base::html::escape;
 use crate::base::suggest::closest;
 use crate::content::is_valid_id;
 use crate::content::table::Table;
-use crate::render::chapter::Caption;
+use crate::render::book::Caption;
 use crate::render::data_files::{csv_path, svg_path};
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};

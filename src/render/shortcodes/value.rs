@@ -10,7 +10,7 @@ use crate::content::table::{Cell, ColumnKind};
 use crate::lang::Formatter;
 use crate::lang::amounts::Amount;
 use crate::num::{Currency, Unit};
-use crate::render::chapter::ResolvedValue;
+use crate::render::book::ResolvedValue;
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};
 
