@@ -31,12 +31,7 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
         .map(|c| match &c.kind {
             // Numbers are written in the stored scale, so the header names that scale.
             ColumnKind::Number(u) => {
-                let unit = Formatter::new("ko").unit_label(u);
-                let unit = if lang == "ko" {
-                    unit
-                } else {
-                    stored_unit_en(u, &fmt)
-                };
+                let unit = fmt.stored_unit_label(u);
                 if unit.is_empty() {
                     c.label.text(lang).to_string()
                 } else {
@@ -118,41 +113,6 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
         out.push_str("\r\n");
     }
     out
-}
-
-/// English name of a stored scale (`CNY 100 million`), since CSV numbers keep the stored scale.
-fn stored_unit_en(u: &crate::num::Unit, _fmt: &Formatter) -> String {
-    use crate::num::Unit;
-    let scale_words = |s: f64| match s as u64 {
-        1 => String::new(),
-        100_000_000 => "100 million".into(),
-        10_000 => "10 thousand".into(),
-        1_000 => "thousand".into(),
-        1_000_000 => "million".into(),
-        1_000_000_000 => "billion".into(),
-        other => format!("×{other}"),
-    };
-    match u {
-        Unit::Money { currency, scale } => {
-            let s = scale_words(*scale);
-            if s.is_empty() {
-                currency.code().to_string()
-            } else {
-                format!("{} {s}", currency.code())
-            }
-        }
-        Unit::Percent => "%".into(),
-        Unit::Count { noun, scale } => {
-            let s = scale_words(*scale);
-            let n = noun.text("en");
-            if s.is_empty() {
-                n.to_string()
-            } else {
-                format!("{s} {n}")
-            }
-        }
-        Unit::Plain => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ impl Loader<'_> {
                 Cell::Text(texts)
             }
             (ColumnKind::Text, _) => {
-                let first = self.languages.first().map(String::as_str).unwrap_or("ko");
+                let first = self.languages.first().map(String::as_str).unwrap_or("en");
                 self.err(
                     p,
                     format!("a text cell is {}", v.kind()),
