@@ -234,7 +234,21 @@ fn cases() -> Vec<Case> {
                 "value: 2697",
                 "value: 0.000000000000000000000000000000000000000001",
             ),
-            "content/data/market.yaml:16:26: error: a number with 42 decimals — expected a number as printed, with at most 15 decimals",
+            "content/data/market.yaml:16:26: error: a number with 42 decimals — expected a number as printed, with at most 28 decimals",
+        ),
+        case(
+            "a number with more digits than can be kept exactly",
+            replace(
+                MARKET,
+                "value: 2697",
+                "value: 12345678901234567890123456789",
+            ),
+            "content/data/market.yaml:16:26: error: a number with 29 significant digits, more than folio keeps exactly — expected a number as printed, with at most 28 significant digits",
+        ),
+        case(
+            "an amount whose digits overflow once scaled to base units",
+            replace(MARKET, "value: 2697", "value: 1234567890123456789012345"),
+            "content/data/market.yaml:16:26: error: 1234567890123456789012345 in units of 100000000 has more digits than folio keeps exactly — expected an amount of at most 28 significant digits in base units",
         ),
         case(
             "a chart over a million years",

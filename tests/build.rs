@@ -662,3 +662,46 @@ fn search_can_be_turned_off() {
         .page_lacks("ko/market/index.html", "search.js");
     assert!(!site.has_output("pagefind"), "no index");
 }
+
+/// Figures f64 could not print exactly (a relative nudge before rounding printed 999,999,999 as
+/// 1,000,000,000; 2^53 + 1 is not a double) are published with their digits, in both
+/// languages, in prose, in the table and in the CSV.
+#[test]
+fn large_figures_keep_every_digit_on_pages_and_in_downloads() {
+    let table = "title: { ko: 큰 수, en: Large figures }
+columns:
+  - { id: name, label: { ko: 항목, en: Item }, type: name }
+  - { id: people, label: { ko: 인원, en: People }, type: number, unit: { kind: count, noun: { ko: 명, en: people } } }
+  - { id: won, label: { ko: 금액, en: Amount }, type: number, unit: { kind: money, currency: KRW } }
+rows:
+  - { name: a, people: 999999999, won: 9876543210 }
+  - { name: b, people: 1234567890, won: 9007199254740993 }
+";
+    let site = SiteTest::basic()
+        .write("content/data/large.yaml", table)
+        .replace(
+            "content/chapters/02-market.ko.md",
+            "2024년 규모는",
+            "큰 수: {{ value(id=\"large\", row=\"a\", col=\"people\") }}, {{ value(id=\"large\", row=\"b\", col=\"people\") }}, {{ value(id=\"large\", row=\"a\", col=\"won\") }}, {{ value(id=\"large\", row=\"b\", col=\"won\") }}.\n\n{{ table(id=\"large\") }}\n\n2024년 규모는",
+        )
+        .replace(
+            "content/chapters/02-market.en.md",
+            "{{ chart(id=\"functions\") }}",
+            "Large: {{ value(id=\"large\", row=\"a\", col=\"people\") }}, {{ value(id=\"large\", row=\"b\", col=\"people\") }}, {{ value(id=\"large\", row=\"a\", col=\"won\") }}, {{ value(id=\"large\", row=\"b\", col=\"won\") }}.\n\n{{ table(id=\"large\") }}\n\n{{ chart(id=\"functions\") }}",
+        )
+        .build()
+        .succeeds()
+        .page_has("ko/market/index.html", "9억 9,999만 9,999명")
+        .page_has("ko/market/index.html", "12억 3,456만 7,890명")
+        .page_has("ko/market/index.html", "98억 7,654만 3,210원")
+        .page_has("ko/market/index.html", "9,007조 1,992억 5,474만 993원")
+        .page_has("ko/market/index.html", "<td class=\"num\">1,234,567,890</td>")
+        .page_has("en/market/index.html", "999,999,999 people")
+        .page_has("en/market/index.html", "1,234,567,890 people")
+        .page_has("en/market/index.html", "KRW 9,876,543,210")
+        .page_has("en/market/index.html", "KRW 9,007,199,254,740,993")
+        .page_has("en/market/index.html", "<td class=\"num\">9,007,199,254,740,993</td>");
+    let csv = site.page("data/large.csv");
+    assert!(csv.contains("a,999999999,9876543210"), "{csv}");
+    assert!(csv.contains("b,1234567890,9007199254740993"), "{csv}");
+}

@@ -3,7 +3,7 @@
 use folio::content::table::{Cell, ColumnKind};
 use folio::content::{self, Content};
 use folio::lang::ko::myriad;
-use folio::num::{Unit, fixed, round_to};
+use folio::num::{Decimal, Unit, fixed, fixed_f64, to_f64};
 use std::path::Path;
 
 fn bundled() -> Content {
@@ -18,12 +18,13 @@ fn source() -> String {
 }
 
 /// Ways the report may print `value` (in its column's scale).
-fn spellings(value: f64, decimals: u32, unit: &Unit) -> Vec<String> {
+fn spellings(exact: Decimal, decimals: u32, unit: &Unit) -> Vec<String> {
+    let value = to_f64(exact);
     let scale = unit.scale();
     let precision = scale * 10f64.powi(-(decimals as i32));
     let mut out = vec![
-        fixed(value, decimals),
-        fixed(value, decimals).replace(',', ""),
+        fixed(exact, decimals),
+        fixed(exact, decimals).replace(',', ""),
     ];
     if scale > 1.0 || value >= 10_000.0 {
         out.push(myriad(value * scale, precision));
@@ -39,7 +40,7 @@ fn spellings(value: f64, decimals: u32, unit: &Unit) -> Vec<String> {
         out.push(format!("{}억", places.join(" ")));
     }
     if let Unit::Percent = unit {
-        out.push(format!("{}%", fixed(value, decimals)));
+        out.push(format!("{}%", fixed(exact, decimals)));
     }
     out
 }
@@ -60,8 +61,8 @@ fn every_figure_in_the_data_is_printed_in_the_report_or_derived() {
                     let computed = folio::num::formula::eval(formula)
                         .unwrap_or_else(|e| panic!("{}: bad formula `{formula}`: {e}", t.id));
                     assert_eq!(
-                        round_to(computed, q.decimals),
-                        round_to(q.value, q.decimals),
+                        fixed_f64(computed, q.decimals),
+                        fixed(q.value, q.decimals),
                         "{}: `{formula}` = {computed}, stored {}",
                         t.id,
                         q.value

@@ -82,8 +82,7 @@ fn split_expected(text: &str) -> (String, String) {
 
 /// A YAML value as a plain tree, for data whose shape depends on other data (a row's cells
 /// depend on the table's columns). Mapping keys keep their order.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(from = "serde_yaml::Value")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Tree {
     /// `~` or nothing.
     Null,
@@ -99,31 +98,81 @@ pub enum Tree {
     Map(Vec<(String, Tree)>),
 }
 
-impl From<serde_yaml::Value> for Tree {
-    fn from(v: serde_yaml::Value) -> Self {
-        use serde_yaml::Value as V;
-        match v {
-            V::Null => Tree::Null,
-            V::Bool(b) => Tree::Bool(b),
-            V::Number(n) => Tree::Number(n.as_f64().unwrap_or(f64::NAN)),
-            V::String(s) => Tree::String(s),
-            V::Sequence(items) => Tree::Seq(items.into_iter().map(Tree::from).collect()),
-            V::Mapping(m) => Tree::Map(
-                m.into_iter()
-                    .map(|(k, v)| {
-                        let key = match k {
-                            V::String(s) => s,
-                            other => serde_yaml::to_string(&other)
-                                .unwrap_or_default()
-                                .trim()
-                                .to_string(),
-                        };
-                        (key, Tree::from(v))
-                    })
-                    .collect(),
-            ),
-            V::Tagged(t) => Tree::from(t.value),
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TreeVisitor)
+    }
+}
+
+/// Builds a [`Tree`] from whatever serde_yaml reads, integers of any size included (their
+/// literal digits are read from the [`YamlIndex`]; here they only need to be numbers).
+struct TreeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
+        Ok(Tree::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_i128<E>(self, n: i128) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_u128<E>(self, n: u128) -> Result<Tree, E> {
+        Ok(Tree::Number(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> Result<Tree, E> {
+        Ok(Tree::Number(n))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Tree, E> {
+        Ok(Tree::String(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Tree, E> {
+        Ok(Tree::String(s))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(t) = seq.next_element::<Tree>()? {
+            items.push(t);
         }
+        Ok(Tree::Seq(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<Tree>()? {
+            let key = match k {
+                Tree::String(s) => s,
+                Tree::Number(n) => n.to_string(),
+                Tree::Bool(b) => b.to_string(),
+                Tree::Null => "~".to_string(),
+                other => other.kind().to_string(),
+            };
+            entries.push((key, map.next_value::<Tree>()?));
+        }
+        Ok(Tree::Map(entries))
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Tree, A::Error> {
+        // A tagged value (`!tag value`): the value.
+        use serde::de::VariantAccess;
+        let (_, variant): (serde::de::IgnoredAny, _) = data.variant()?;
+        variant.newtype_variant::<Tree>()
     }
 }
 

@@ -111,7 +111,7 @@ pub fn read_myriad(m: &Myriad, text: &str) -> Option<(f64, f64)> {
             let place = chars
                 .peek()
                 .and_then(|c| m.places.iter().find(|(p, _)| p == c))
-                .map_or(1.0, |(_, v)| *v);
+                .map_or(1.0, |(_, e)| 10f64.powi(*e));
             if place > 1.0 {
                 chars.next();
             }
@@ -132,7 +132,7 @@ pub fn read_myriad(m: &Myriad, text: &str) -> Option<(f64, f64)> {
             .units
             .iter()
             .find(|(_, name)| name.chars().eq(std::iter::once(c)))
-            .map(|(size, _)| *size)?;
+            .map(|(exp, _)| 10f64.powi(*exp))?;
         chars.next();
         total += coeff.take()? * unit;
         precision = coeff_precision * unit;
@@ -166,7 +166,7 @@ fn read_short_amount(s: &ShortScale, text: &str) -> Option<Amount> {
             .table_words
             .iter()
             .find(|(_, word)| *word == w)
-            .map(|(scale, _)| *scale as f64)?,
+            .map(|(exp, _)| 10f64.powi(*exp))?,
     };
     if words.next().is_some() {
         return None;

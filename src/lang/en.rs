@@ -24,21 +24,21 @@ pub static EN: Lang = Lang {
 };
 
 static SHORT_SCALE: ShortScale = ShortScale {
-    prose: &[(1e12, "trillion"), (1e9, "billion"), (1e6, "million")],
+    prose: &[(12, "trillion"), (9, "billion"), (6, "million")],
     table_words: &[
-        (1_000_000_000_000, "trillion"),
-        (1_000_000_000, "billion"),
-        (1_000_000, "million"),
-        (1_000, "thousand"),
+        (12, "trillion"),
+        (9, "billion"),
+        (6, "million"),
+        (3, "thousand"),
     ],
     stored_words: &[
-        (100_000_000, "100 million"),
-        (10_000, "10 thousand"),
-        (1_000, "thousand"),
-        (1_000_000, "million"),
-        (1_000_000_000, "billion"),
+        (8, "100 million"),
+        (4, "10 thousand"),
+        (3, "thousand"),
+        (6, "million"),
+        (9, "billion"),
     ],
-    max_decimals: 2,
+    max_decimals: 3,
 };
 
 /// Korean quoted on an English page (`*빅데크*`).

@@ -17,7 +17,7 @@
 
 use super::notation::word_of;
 use super::{Lang, Notation};
-use crate::num::{Bound, Currency, Quantity, Unit, fixed};
+use crate::num::{Bound, Currency, Decimal, Quantity, Unit, decimal_of, fixed, round, shift};
 
 /// Formats quantities for one language.
 #[derive(Debug, Clone, Copy)]
@@ -38,12 +38,15 @@ impl<'a> Formatter<'a> {
     }
 
     /// A figure in running text, with its unit: `2,697억 위안` / `CNY 269.7 billion`,
-    /// `26.2%`, `9,183개사` / `9,183 companies`.
+    /// `26.2%`, `9,183개사` / `9,183 companies`. Every digit written is kept.
     pub fn prose(&self, q: Quantity, unit: &Unit) -> String {
-        let precision = unit.scale() * 10f64.powi(-(q.decimals as i32));
-        let amount = q.value * unit.scale();
+        let precision = unit.scale_exp() - q.decimals as i32;
+        // Loading refuses a figure whose amount has more digits than a decimal holds.
+        let amount = shift(q.value, unit.scale_exp()).unwrap_or(q.value);
         let body = match unit {
-            Unit::Money { currency, .. } => self.money(amount, precision, *currency),
+            Unit::Money { currency, .. } => {
+                self.write_money(amount, precision, q.decimals == 0, *currency)
+            }
             Unit::Percent => format!("{}%", fixed(q.value, q.decimals)),
             Unit::Count { noun, .. } => {
                 let noun = noun.text(self.lang);
@@ -62,11 +65,18 @@ impl<'a> Formatter<'a> {
         self.rules.bounded(body, q.bound)
     }
 
-    /// An amount of money in base units at `precision` (a power of ten).
-    pub fn money(&self, amount: f64, precision: f64, currency: Currency) -> String {
+    /// An amount of money in base units to the precision 10^`precision`; `strip`: trailing
+    /// zeros after a scale word's point were not printed (see [`super::notation::ShortScale::write`]).
+    fn write_money(
+        &self,
+        amount: Decimal,
+        precision: i32,
+        strip: bool,
+        currency: Currency,
+    ) -> String {
         let number = match &self.rules.notation {
             Notation::Myriad(m) => m.write(amount, precision),
-            Notation::ShortScale(s) => match s.write(amount, precision, s.max_decimals) {
+            Notation::ShortScale(s) => match s.write(amount, precision, strip) {
                 (n, "") => n,
                 (n, word) => format!("{n} {word}"),
             },
@@ -81,28 +91,43 @@ impl<'a> Formatter<'a> {
         }
     }
 
-    /// A converted amount: `약 371억 5,300만 달러` / `about USD 37.2 billion`.
-    pub fn converted(&self, amount: f64, currency: Currency) -> String {
+    /// An amount computed by a check (read back from prose), to `precision` (a power of ten),
+    /// for its messages.
+    pub fn money(&self, amount: f64, precision: f64, currency: Currency) -> String {
+        let Some(a) = decimal_of(amount) else {
+            return format!("{amount} {}", self.rules.currency(currency));
+        };
+        let mut precision = precision.log10().round() as i32;
+        if let Notation::ShortScale(s) = &self.rules.notation {
+            // Never coarser than the unit of its scale word (`USD 507 million`).
+            precision = precision.min(s.scale_of(a).0);
+        }
+        self.write_money(round(a, -precision), precision, true, currency)
+    }
+
+    /// A converted amount, rounded as the language rounds conversions: `약 371억 5,300만
+    /// 달러` / `about USD 37.2 billion`.
+    pub fn converted(&self, amount: Decimal, currency: Currency) -> String {
         let precision = match &self.rules.notation {
             Notation::Myriad(m) => m.converted_precision(amount),
-            Notation::ShortScale(s) => s.scale_of(amount.abs()).0 / 10.0,
+            Notation::ShortScale(s) => s.scale_of(amount).0 - 1,
         };
-        let body = self.money(amount, precision, currency);
+        let body = self.write_money(round(amount, -precision), precision, true, currency);
         self.rules.bounded(body, Some(Bound::About))
     }
 
     /// `value` as a table cell in its column's unit: the number only, the unit goes in the unit
     /// line. Myriad languages keep the stored scale; short-scale ones move money and counts to
-    /// a scale word ([`Formatter::cell_scale`]).
+    /// a scale word ([`Formatter::cell_shift`]). Every digit written is kept.
     pub fn cell(&self, q: Quantity, unit: &Unit) -> String {
-        let (factor, shift) = self.cell_scale(unit);
-        let decimals = (q.decimals as i32 + shift).max(0) as u32;
-        let mut body = fixed(q.value * factor, decimals);
+        let moved = self.cell_shift(unit);
+        let decimals = (q.decimals as i32 - moved).max(0) as u32;
+        let mut body = fixed(self.in_table_scale(q, unit), decimals);
         // Moving 10,000억 to 1,000 billion adds a decimal the report never printed: drop zeros
         // the shift created (1,000.0 → 1,000), keep printed ones.
         // (Only when nothing after the point was printed: then every decimal came from the shift.)
-        if shift > 0 && q.decimals == 0 && body.contains('.') {
-            for _ in 0..shift {
+        if moved < 0 && q.decimals == 0 && body.contains('.') {
+            for _ in 0..-moved {
                 if body.ends_with('0') {
                     body.pop();
                 }
@@ -114,23 +139,27 @@ impl<'a> Formatter<'a> {
         self.rules.bounded(body, q.bound)
     }
 
-    /// (factor, decimal shift) that turn a stored value into this language's table scale.
-    pub fn cell_scale(&self, unit: &Unit) -> (f64, i32) {
+    /// The value of `q` in this language's table scale (`269.7` for 2,697억 in English).
+    pub fn in_table_scale(&self, q: Quantity, unit: &Unit) -> Decimal {
+        shift(q.value, self.cell_shift(unit)).unwrap_or(q.value)
+    }
+
+    /// The power of ten that turns a stored value into this language's table scale (-1:
+    /// 2,697억 is 269.7 billion).
+    pub fn cell_shift(&self, unit: &Unit) -> i32 {
         let Notation::ShortScale(s) = &self.rules.notation else {
-            return (1.0, 0);
+            return 0;
         };
         match unit {
-            Unit::Money { scale, .. } | Unit::Count { scale, .. } => {
-                let target = s.table_scale(*scale);
-                let shift = (target / scale).log10().round() as i32;
-                (scale / target, shift)
+            Unit::Money { .. } | Unit::Count { .. } => {
+                unit.scale_exp() - s.table_scale(unit.scale_exp())
             }
-            _ => (1.0, 0),
+            _ => 0,
         }
     }
 
-    /// The word of the scale a table shows values stored at `scale` in (`억`, `billion`).
-    fn table_scale_word(&self, scale: f64) -> &'static str {
+    /// The word of the scale a table shows values stored at 10^`scale` in (`억`, `billion`).
+    fn table_scale_word(&self, scale: i32) -> &'static str {
         match &self.rules.notation {
             Notation::Myriad(m) => word_of(m.scale_words, scale),
             Notation::ShortScale(s) => word_of(s.table_words, s.table_scale(scale)),
@@ -140,14 +169,11 @@ impl<'a> Formatter<'a> {
     /// The unit line text of a column: `억 위안`, `%`, `만 개사` / `CNY billion`, `%`,
     /// `thousand companies`.
     pub fn unit_label(&self, unit: &Unit) -> String {
+        let scale = self.table_scale_word(unit.scale_exp());
         match unit {
-            Unit::Money { currency, scale } => {
-                self.currency_with_scale(*currency, self.table_scale_word(*scale))
-            }
+            Unit::Money { currency, .. } => self.currency_with_scale(*currency, scale),
             Unit::Percent => "%".into(),
-            Unit::Count { noun, scale } => {
-                with_scale(self.table_scale_word(*scale), noun.text(self.lang))
-            }
+            Unit::Count { noun, .. } => with_scale(scale, noun.text(self.lang)),
             Unit::Plain => String::new(),
         }
     }
@@ -158,14 +184,11 @@ impl<'a> Formatter<'a> {
         let Notation::ShortScale(s) = &self.rules.notation else {
             return self.unit_label(unit);
         };
+        let scale = s.stored_words(unit.scale_exp());
         match unit {
-            Unit::Money { currency, scale } => {
-                self.currency_with_scale(*currency, &s.stored_words(*scale))
-            }
+            Unit::Money { currency, .. } => self.currency_with_scale(*currency, &scale),
             Unit::Percent => "%".into(),
-            Unit::Count { noun, scale } => {
-                with_scale(&s.stored_words(*scale), noun.text(self.lang))
-            }
+            Unit::Count { noun, .. } => with_scale(&scale, noun.text(self.lang)),
             Unit::Plain => String::new(),
         }
     }
@@ -202,17 +225,11 @@ mod tests {
     use crate::num::Rates;
 
     fn myriad(amount: f64, precision: f64) -> String {
-        match &Lang::of("ko").notation {
-            Notation::Myriad(m) => m.write(amount, precision),
-            Notation::ShortScale(_) => unreachable!(),
-        }
+        crate::lang::ko::myriad(amount, precision)
     }
 
-    fn short_scale(amount: f64, precision: f64, max: u32) -> (String, &'static str) {
-        match &Lang::of("en").notation {
-            Notation::ShortScale(s) => s.write(amount, precision, max),
-            Notation::Myriad(_) => unreachable!(),
-        }
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     fn money(currency: Currency, scale: f64) -> Unit {
@@ -250,13 +267,13 @@ mod tests {
                 "12854",
                 yuan.clone(),
                 "1조 2,854억 위안",
-                "CNY 1.29 trillion",
+                "CNY 1,285.4 billion",
             ),
             (
                 "371.53",
                 dollar.clone(),
                 "371억 5,300만 달러",
-                "USD 37.15 billion",
+                "USD 37.153 billion",
             ),
             (
                 "6382.3",
@@ -268,7 +285,7 @@ mod tests {
                 "294.16",
                 yuan.clone(),
                 "294억 1,600만 위안",
-                "CNY 29.42 billion",
+                "CNY 29.416 billion",
             ),
             (
                 "249.9",
@@ -285,7 +302,7 @@ mod tests {
                 "96.41",
                 yuan.clone(),
                 "96억 4,100만 위안",
-                "CNY 9.64 billion",
+                "CNY 9.641 billion",
             ),
             ("0.5", yuan.clone(), "5천만 위안", "CNY 50 million"),
             ("10.0", Unit::Percent, "10.0%", "10.0%"),
@@ -318,7 +335,12 @@ mod tests {
             ),
             ("5.64", yuan.clone(), "5억 6,400만 위안", "CNY 564 million"),
             ("0.05", yuan.clone(), "500만 위안", "CNY 5 million"),
-            ("99999", yuan.clone(), "9조 9,999억 위안", "CNY 10 trillion"),
+            (
+                "99999",
+                yuan.clone(),
+                "9조 9,999억 위안",
+                "CNY 9,999.9 billion",
+            ),
             ("84", dollar.clone(), "84억 달러", "USD 8.4 billion"),
             ("1771", dollar.clone(), "1,771억 달러", "USD 177.1 billion"),
             (
@@ -354,10 +376,17 @@ mod tests {
             ("9.5", Unit::Plain, "9.5", "9.5"),
         ];
         assert!(cases.len() >= 40, "{} cases", cases.len());
+        let mut wrong = Vec::new();
         for (text, unit, ko, en) in &cases {
-            assert_eq!(Formatter::new("ko").prose(q(text), unit), *ko, "ko {text}");
-            assert_eq!(Formatter::new("en").prose(q(text), unit), *en, "en {text}");
+            let (k, e) = (
+                Formatter::new("ko").prose(q(text), unit),
+                Formatter::new("en").prose(q(text), unit),
+            );
+            if k != *ko || e != *en {
+                wrong.push(format!("{text}: {k} / {e} (expected {ko} / {en})"));
+            }
         }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
@@ -372,7 +401,10 @@ mod tests {
         assert_eq!(myriad(1.00002e12, 1e8), "1조");
         assert_eq!(myriad(1000.0, 1.0), "1,000");
         assert_eq!(myriad(0.4, 1.0), "0");
-        assert_eq!(short_scale(999.96e9, 1e8, 2), ("1".to_string(), "trillion"));
+        assert_eq!(
+            Formatter::new("en").converted(d("999960000000"), Currency::CNY),
+            "about CNY 1 trillion"
+        );
     }
 
     #[test]
@@ -405,7 +437,8 @@ mod tests {
     #[test]
     fn conversions_at_the_reports_rates() {
         let r = rates();
-        let usd = r.convert(2697e8, Currency::CNY, Currency::USD).unwrap();
+        let cny = |s: &str| r.convert_exact(d(s), Currency::CNY, Currency::USD).unwrap();
+        let usd = cny("269700000000");
         assert_eq!(
             Formatter::new("ko").converted(usd, Currency::USD),
             "약 371억 5,300만 달러"
@@ -414,12 +447,12 @@ mod tests {
             Formatter::new("en").converted(usd, Currency::USD),
             "about USD 37.2 billion"
         );
-        let usd = r.convert(3522e8, Currency::CNY, Currency::USD).unwrap();
+        let usd = cny("352200000000");
         assert_eq!(
             Formatter::new("ko").converted(usd, Currency::USD),
             "약 485억 1,800만 달러"
         );
-        let usd = r.convert(560e8, Currency::CNY, Currency::USD).unwrap();
+        let usd = cny("56000000000");
         assert_eq!(
             Formatter::new("ko").converted(usd, Currency::USD),
             "약 77억 1,400만 달러"
@@ -448,5 +481,138 @@ mod tests {
         assert_eq!(en.cell(q("36.5"), &companies(1e4)), "365");
         assert_eq!(ko.unit_label(&companies(1.0)), "개사");
         assert_eq!(en.unit_label(&money(Currency::USD, 1.0)), "USD");
+    }
+
+    /// Reads a figure `text` back, exactly, in base units: `1조 2,854억 위안`,
+    /// `CNY 1,285.4 billion`, `36만 5천개사`, `365,000 companies`, `26.2%`, `-3.5`.
+    fn read_back(text: &str) -> Decimal {
+        let number = |s: &str| -> Decimal {
+            s.replace(',', "")
+                .parse()
+                .unwrap_or_else(|_| panic!("{s:?} in {text:?}"))
+        };
+        let mut words: Vec<&str> = text.split(' ').collect();
+        if let Some(code) = words
+            .first()
+            .filter(|w| w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        {
+            let _ = code;
+            words.remove(0);
+        }
+        let mut total = Decimal::ZERO;
+        let mut negative = false;
+        for w in words {
+            let w = w.trim_end_matches(['%']);
+            let w = ["위안", "달러", "원", "개사", "companies"]
+                .iter()
+                .fold(w, |w, suffix| w.strip_suffix(suffix).unwrap_or(w));
+            if let Some(rest) = w.strip_prefix('-') {
+                negative = true;
+                total += read_group(rest, &number);
+            } else if let Some(exp) = [("trillion", 12), ("billion", 9), ("million", 6)]
+                .iter()
+                .find(|(word, _)| *word == w)
+                .map(|(_, e)| *e)
+            {
+                total = shift(total, exp).unwrap();
+            } else if !w.is_empty() {
+                total += read_group(w, &number);
+            }
+        }
+        if negative { -total } else { total }
+    }
+
+    /// One group: `2,854억`, `5천`, `3천만`, `1,285.4`.
+    fn read_group(w: &str, number: &dyn Fn(&str) -> Decimal) -> Decimal {
+        let (w, unit) = match w.chars().last() {
+            Some('조') => (&w[..w.len() - 3], 12),
+            Some('억') => (&w[..w.len() - 3], 8),
+            Some('만') => (&w[..w.len() - 3], 4),
+            _ => (w, 0),
+        };
+        let n = match w.strip_suffix('천') {
+            Some(t) => number(t) * Decimal::from(1000),
+            None => number(w),
+        };
+        shift(n, unit).unwrap()
+    }
+
+    /// Property: any figure of up to 28 significant digits, in every unit and language, is
+    /// written with exactly its digits — a table cell and a sentence both read back to the
+    /// same value.
+    #[test]
+    fn every_figure_reads_back_to_its_exact_digits() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let units = [
+            Unit::Plain,
+            Unit::Percent,
+            money(Currency::CNY, 1.0),
+            money(Currency::CNY, 1e4),
+            money(Currency::CNY, 1e8),
+            money(Currency::KRW, 1.0),
+            money(Currency::USD, 1e8),
+            companies(1.0),
+            companies(1e4),
+        ];
+        let mut checked = 0;
+        for _ in 0..6000 {
+            let digits = 1 + next(28) as usize;
+            let mut literal: String = (0..digits)
+                .map(|i| {
+                    char::from(
+                        b'0' + if i == 0 {
+                            1 + next(9) as u8
+                        } else {
+                            next(10) as u8
+                        },
+                    )
+                })
+                .collect();
+            let decimals = next(digits as u64 + 1) as usize;
+            if decimals > 0 {
+                let at = digits - decimals;
+                literal = if at == 0 {
+                    format!("0.{literal}")
+                } else {
+                    format!("{}.{}", &literal[..at], &literal[at..])
+                };
+            }
+            if next(5) == 0 {
+                literal.insert(0, '-');
+            }
+            let q = Quantity::read(&literal).unwrap_or_else(|e| panic!("{literal}: {e:?}"));
+            for unit in &units {
+                let Some(amount) = shift(q.value, unit.scale_exp()) else {
+                    continue; // refused when loaded
+                };
+                for lang in ["ko", "en", "vi"] {
+                    let f = Formatter::new(lang);
+                    let cell = f.cell(q, unit);
+                    assert_eq!(
+                        read_back(&cell),
+                        f.in_table_scale(q, unit),
+                        "{lang} cell of {literal} in {unit:?}: {cell}"
+                    );
+                    let prose = f.prose(q, unit);
+                    let expected = match unit {
+                        Unit::Percent | Unit::Plain => q.value,
+                        _ => amount,
+                    };
+                    assert_eq!(
+                        read_back(&prose),
+                        expected,
+                        "{lang} prose of {literal} in {unit:?}: {prose}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
     }
 }

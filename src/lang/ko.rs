@@ -40,18 +40,19 @@ pub static KO: Lang = Lang {
 };
 
 static MYRIAD: Myriad = Myriad {
-    units: &[(1e12, "조"), (1e8, "억"), (1e4, "만")],
+    units: &[(12, "조"), (8, "억"), (4, "만")],
     thousand: "천",
-    places: &[('천', 1000.0), ('백', 100.0), ('십', 10.0)],
+    places: &[('천', 3), ('백', 2), ('십', 1)],
     scale_words: &[
-        (1_000_000_000_000, "조"),
-        (100_000_000, "억"),
-        (10_000_000, "천만"),
-        (1_000_000, "백만"),
-        (10_000, "만"),
-        (1_000, "천"),
+        (12, "조"),
+        (8, "억"),
+        (7, "천만"),
+        (6, "백만"),
+        (4, "만"),
+        (3, "천"),
     ],
-    converted_precision: &[(1e8, 1e6), (0.0, 1e4)],
+    // Converted 억 amounts to 100만 (`약 371억 5,300만 달러`), smaller ones to 만.
+    converted_precision: &[(8, 6), (0, 4)],
 };
 
 static STEMS: SearchStems = SearchStems {
@@ -59,10 +60,14 @@ static STEMS: SearchStems = SearchStems {
     mark_html: mark_stems_in_html,
 };
 
-/// An amount in base units in Korean myriad notation, to `precision`: `2,697억` for
-/// (2.697e11, 1e8).
+/// An amount in base units in Korean myriad notation, to `precision` (a power of ten):
+/// `2,697억` for (2.697e11, 1e8). For tests and computed amounts; stated figures are written
+/// from their exact digits ([`super::Formatter`]).
 pub fn myriad(amount: f64, precision: f64) -> String {
-    MYRIAD.write(amount, precision)
+    match crate::num::decimal_of(amount) {
+        Some(a) => MYRIAD.write(a, precision.log10().round() as i32),
+        None => amount.to_string(),
+    }
 }
 
 /// True for Hangul syllables and jamo.

@@ -10,7 +10,10 @@ mod quantity;
 mod rates;
 mod unit;
 
-pub use digits::{MAX_DECIMALS, fixed, group_thousands, precision_decimals, round_to, strip_zeros};
-pub use quantity::{Bound, Quantity};
+pub use digits::{
+    Decimal, MAX_DECIMALS, decimal_of, fixed, fixed_f64, group_thousands, power_of_ten, round,
+    shift, strip_zeros, to_f64,
+};
+pub use quantity::{Bound, NotAFigure, Quantity};
 pub use rates::Rates;
 pub use unit::{Currency, Unit, is_power_of_ten};

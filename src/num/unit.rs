@@ -65,6 +65,11 @@ fn one() -> f64 {
 }
 
 impl Unit {
+    /// The exponent of [`Unit::scale`]: 8 for 1e8 (억).
+    pub fn scale_exp(&self) -> i32 {
+        self.scale().log10().round() as i32
+    }
+
     /// The scale (power of ten) values of this unit are counted in.
     pub fn scale(&self) -> f64 {
         match self {

@@ -183,10 +183,23 @@ fn figure(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<String> {
             )));
         }
     };
-    let decimals = a
-        .decimals
-        .unwrap_or_else(|| Quantity::parse(&a.value.to_string()).map_or(0, |q| q.decimals));
-    Ok(Formatter::new(&a.lang).prose(Quantity::new(a.value, decimals), &unit))
+    let mut value = crate::num::decimal_of(a.value)
+        .ok_or_else(|| tera::Error::message(format!("figure(): {} is not a figure", a.value)))?;
+    if let Some(d) = a.decimals {
+        if d < value.scale() {
+            return Err(tera::Error::message(format!(
+                "figure(): {value} has {} decimals, more than decimals={d} would print",
+                value.scale()
+            )));
+        }
+        value.rescale(d);
+    }
+    if crate::num::shift(value, unit.scale_exp()).is_none() {
+        return Err(tera::Error::message(format!(
+            "figure(): {value} × {scale} has more digits than folio keeps exactly"
+        )));
+    }
+    Ok(Formatter::new(&a.lang).prose(Quantity::new(value), &unit))
 }
 
 fn template_error(dir: &Path, name: &str, e: &tera::Error) -> Diagnostic {

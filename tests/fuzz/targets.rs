@@ -136,3 +136,64 @@ pub fn table_target(bytes: &[u8]) {
         }
     }
 }
+
+/// Target `number`: a figure as an author writes it (a YAML scalar's text), read and written in
+/// every unit and language. A figure that reads must be written with exactly its digits: a
+/// table cell reads back to the same value (in the language's table scale), and no sentence may
+/// panic or overflow.
+pub fn number_target(bytes: &[u8]) {
+    use folio::base::localized::Localized;
+    use folio::lang::Formatter;
+    use folio::num::{Currency, Decimal, Quantity, Unit, shift};
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let Ok(q) = Quantity::read(text) else {
+        return;
+    };
+    let noun = Localized(
+        [("ko", "개사"), ("en", "companies")]
+            .iter()
+            .map(|(l, n)| (l.to_string(), n.to_string()))
+            .collect(),
+    );
+    let units = [
+        Unit::Plain,
+        Unit::Percent,
+        Unit::Money {
+            currency: Currency::CNY,
+            scale: 1e8,
+        },
+        Unit::Money {
+            currency: Currency::KRW,
+            scale: 1.0,
+        },
+        Unit::Count {
+            noun: noun.clone(),
+            scale: 1e4,
+        },
+        Unit::Count { noun, scale: 1.0 },
+    ];
+    for unit in &units {
+        if shift(q.value, unit.scale_exp()).is_none() {
+            continue; // refused when a table is loaded
+        }
+        for lang in ["ko", "en"] {
+            let f = Formatter::new(lang);
+            let cell = f.cell(q, unit);
+            let digits: String = cell
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '.' || *c == '-')
+                .collect();
+            let read: Decimal = digits
+                .parse()
+                .unwrap_or_else(|_| panic!("{lang} cell {cell:?} of {text:?}"));
+            assert_eq!(
+                read,
+                f.in_table_scale(q, unit),
+                "{lang} cell {cell:?} of {text:?}"
+            );
+            f.prose(q, unit);
+        }
+    }
+}

@@ -4,7 +4,7 @@
 use super::{emit, half_unit};
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::content::table::{Cell, Table};
-use crate::num::fixed;
+use crate::num::{fixed, fixed_f64};
 
 /// Derived-value findings of one table.
 pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
@@ -25,18 +25,18 @@ pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
                     ));
                     continue;
                 }
-                Ok(v) if (v - q.value).abs() > half_unit(q.decimals) + 1e-9 => {
+                Ok(v) if (v - q.approx()).abs() > half_unit(q.decimals) + 1e-9 => {
                     Some(Diagnostic::warning(
                         &t.path,
                         t.index.pos(&path),
                         format!(
                             "[derived] the value {} does not match its formula `{formula}` = {}",
                             fixed(q.value, q.decimals),
-                            fixed(v, q.decimals + 2)
+                            fixed_f64(v, q.decimals + 2)
                         ),
                         format!(
                             "{} (the formula's result at the printed precision)",
-                            fixed(v, q.decimals)
+                            fixed_f64(v, q.decimals)
                         ),
                     ))
                 }

@@ -4,7 +4,7 @@
 use super::{emit, half_unit, plain};
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::content::table::{Cell, ColumnKind, Table};
-use crate::num::{Unit, fixed};
+use crate::num::{Unit, fixed, fixed_f64};
 
 /// Growth findings of one table.
 pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
@@ -41,32 +41,33 @@ pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
             continue;
         };
         let (c, p) = (cur.quantity, prev.quantity);
+        let (cv, pv) = (c.approx(), p.approx());
         let (dc, dp) = (half_unit(c.decimals), half_unit(p.decimals));
-        if p.value - dp <= 0.0 {
+        if pv - dp <= 0.0 {
             continue;
         }
-        let lo = ((c.value - dc) / (p.value + dp) - 1.0) * 100.0;
-        let hi = ((c.value + dc) / (p.value - dp) - 1.0) * 100.0;
+        let lo = ((cv - dc) / (pv + dp) - 1.0) * 100.0;
+        let hi = ((cv + dc) / (pv - dp) - 1.0) * 100.0;
         let dg = half_unit(g.quantity.decimals);
-        let stated = g.quantity.value;
+        let stated = g.quantity.approx();
         if stated + dg < lo - 1e-9 || stated - dg > hi + 1e-9 {
-            let computed = (c.value / p.value - 1.0) * 100.0;
+            let computed = (cv / pv - 1.0) * 100.0;
             let col = &t.columns[gi].id;
             let d = Diagnostic::warning(
                 &t.path,
                 t.index.pos(&format!("{}.{col}", row.yaml_path)),
                 format!(
                     "[growth] the {y} growth rate is {}%, but the values give {}% ({} in {y} against {} in {})",
-                    fixed(stated, g.quantity.decimals),
-                    fixed(computed, g.quantity.decimals.max(1)),
+                    fixed(g.quantity.value, g.quantity.decimals),
+                    fixed_f64(computed, g.quantity.decimals.max(1)),
                     fixed(c.value, c.decimals),
                     fixed(p.value, p.decimals),
                     y - 1
                 ),
                 format!(
                     "a growth rate between {}% and {}%, or an acknowledgement",
-                    fixed(lo, 1),
-                    fixed(hi, 1)
+                    fixed_f64(lo, 1),
+                    fixed_f64(hi, 1)
                 ),
             );
             emit(ds, d, t.acknowledgement("growth", row.key.as_deref()));

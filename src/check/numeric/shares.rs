@@ -4,7 +4,7 @@
 use super::{emit, half_unit};
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::content::table::{Cell, NumberCell, Table};
-use crate::num::fixed;
+use crate::num::fixed_f64;
 use crate::render::chart::kinds;
 
 /// The share finding of one table.
@@ -24,7 +24,7 @@ pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
             _ => None,
         })
         .collect();
-    let sum: f64 = cells.iter().map(|n| n.quantity.value).sum();
+    let sum: f64 = cells.iter().map(|n| n.quantity.approx()).sum();
     let tolerance: f64 = cells
         .iter()
         .map(|n| half_unit(n.quantity.decimals))
@@ -34,10 +34,13 @@ pub(super) fn check(t: &Table, ds: &mut Diagnostics) {
         let d = Diagnostic::warning(
             &t.path,
             t.index.pos("rows"),
-            format!("[shares] the shares add up to {}%, not 100%", fixed(sum, 1)),
+            format!(
+                "[shares] the shares add up to {}%, not 100%",
+                fixed_f64(sum, 1)
+            ),
             format!(
                 "shares summing to 100% within ±{}, the missing share as a row, or an acknowledgement",
-                fixed(tolerance, 2)
+                fixed_f64(tolerance, 2)
             ),
         );
         emit(ds, d, t.acknowledgement("shares", None));

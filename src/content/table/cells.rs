@@ -5,7 +5,7 @@ use super::load::Loader;
 use super::{Cell, Column, ColumnKind, Item, NumberCell, Text};
 use crate::base::localized::Localized;
 use crate::content::yaml::{self, Tree};
-use crate::num::{Bound, Quantity, Unit};
+use crate::num::{Bound, MAX_DECIMALS, NotAFigure, Quantity, Unit, power_of_ten, shift};
 
 impl Loader<'_> {
     pub(super) fn cell(&mut self, p: &str, v: &Tree, col: &Column) -> Cell {
@@ -53,8 +53,24 @@ impl Loader<'_> {
                 );
                 Cell::Missing
             }
-            (ColumnKind::Number(_), _) => match self.number(p, v) {
-                Some(n) => Cell::Number(n),
+            (ColumnKind::Number(unit), _) => match self.number(p, v) {
+                Some(n) => {
+                    let unit = n.unit.as_ref().unwrap_or(unit);
+                    if shift(n.quantity.value, unit.scale_exp()).is_none() {
+                        self.err(
+                            p,
+                            format!(
+                                "{} in units of {} has more digits than folio keeps exactly",
+                                n.quantity.value,
+                                power_of_ten(unit.scale_exp())
+                            ),
+                            format!("an amount of at most {MAX_DECIMALS} significant digits in base units"),
+                        );
+                        Cell::Missing
+                    } else {
+                        Cell::Number(n)
+                    }
+                }
                 None => Cell::Missing,
             },
         }
@@ -151,7 +167,7 @@ impl Loader<'_> {
             }
             Tree::Map(entries) => {
                 let mut cell = NumberCell {
-                    quantity: Quantity::new(f64::NAN, 0),
+                    quantity: Quantity::new(Default::default()),
                     derived: None,
                     unit: None,
                 };
@@ -242,18 +258,26 @@ impl Loader<'_> {
             (Tree::String(s), None) => s.clone(),
             _ => String::new(),
         };
-        match Quantity::parse(&literal) {
-            // A double holds about 15 significant decimals; more are not a printed figure.
-            Some(q) if q.decimals > 15 => {
+        // Every digit is kept exactly; what cannot be is refused, never rounded.
+        match Quantity::read(&literal) {
+            Ok(q) => Some(q),
+            Err(NotAFigure::TooManyDecimals(n)) => {
                 self.err(
                     p,
-                    format!("a number with {} decimals", q.decimals),
-                    "a number as printed, with at most 15 decimals",
+                    format!("a number with {n} decimals"),
+                    format!("a number as printed, with at most {MAX_DECIMALS} decimals"),
                 );
                 None
             }
-            Some(q) => Some(q),
-            None => {
+            Err(NotAFigure::TooManyDigits(n)) => {
+                self.err(
+                    p,
+                    format!("a number with {n} significant digits, more than folio keeps exactly"),
+                    format!("a number as printed, with at most {MAX_DECIMALS} significant digits"),
+                );
+                None
+            }
+            Err(NotAFigure::NotANumber) => {
                 self.err(
                     p,
                     format!("`{literal}` is not a number"),

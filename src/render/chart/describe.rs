@@ -120,7 +120,7 @@ pub fn describe(
             sentences.push(format!(
                 "{}: {}%.",
                 t.get("not_stated"),
-                crate::num::fixed(100.0 - total, 1)
+                crate::num::fixed_f64(100.0 - total, 1)
             ));
         }
     }

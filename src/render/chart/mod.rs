@@ -115,9 +115,8 @@ pub fn point_label(cell: &NumberCell, unit: &Unit, fmt: &Formatter) -> String {
 
 fn point(cell: &Cell, unit: &Unit, fmt: &Formatter) -> Option<Point> {
     let Cell::Number(n) = cell else { return None };
-    let (factor, _) = fmt.cell_scale(unit);
     Some(Point {
-        value: n.quantity.value * factor,
+        value: crate::num::to_f64(fmt.in_table_scale(n.quantity, unit)),
         label: point_label(n, unit, fmt),
         derived: n.derived.is_some(),
         bound: n.quantity.bound,

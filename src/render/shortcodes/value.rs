@@ -9,7 +9,7 @@ use crate::base::suggest::quoted;
 use crate::content::table::{Cell, ColumnKind};
 use crate::lang::Formatter;
 use crate::lang::amounts::Amount;
-use crate::num::{Currency, Unit};
+use crate::num::{Currency, Unit, shift};
 use crate::render::book::ResolvedValue;
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};
@@ -76,7 +76,7 @@ fn expand(ex: &mut Expander, sc: &Shortcode, _: Option<usize>) -> Result<String,
     let mut text = fmt.prose(cell.quantity, &unit);
     let amount = match unit {
         Unit::Money { currency, scale } => Some(Amount {
-            value: cell.quantity.value * scale,
+            value: cell.quantity.approx() * scale,
             precision: scale * 10f64.powi(-(cell.quantity.decimals as i32)),
             currency,
         }),
@@ -94,24 +94,21 @@ fn expand(ex: &mut Expander, sc: &Shortcode, _: Option<usize>) -> Result<String,
                 ));
             }
         };
-        let Some(from) = amount else {
+        let Unit::Money { currency: from, .. } = unit else {
             return Err(Problem::new(
                 format!("column `{col_id}` is not money and cannot be converted"),
                 "a money column",
             ));
         };
+        let stated = shift(cell.quantity.value, unit.scale_exp()).unwrap_or(cell.quantity.value);
         let converted = ex
             .content
             .config
             .rates()
-            .convert(from.value, from.currency, to)
+            .convert_exact(stated, from, to)
             .ok_or_else(|| {
                 Problem::new(
-                    format!(
-                        "no exchange rate for {} or {}",
-                        from.currency.code(),
-                        to.code()
-                    ),
+                    format!("no exchange rate for {} or {}", from.code(), to.code()),
                     "a rate in site.yaml `exchange_rates.krw_per`",
                 )
             })?;
