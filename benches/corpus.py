@@ -416,7 +416,8 @@ report:
   isbn: 000-0
 exchange_rates:
   note: {{ ko: 환율 안내, en: Exchange rates note }}
-  krw_per: {{ USD: 1427.15, CNY: 196.60 }}
+  base: KRW
+  rates: {{ USD: 1427.15, CNY: 196.60 }}
 """
 
 

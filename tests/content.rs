@@ -688,7 +688,7 @@ fn the_sitemap_and_every_svg_are_well_formed_xml() {
         .map(|n| n.text().unwrap_or("").to_string())
         .collect();
     let config = bundled().config;
-    let base = config.base_url.trim_end_matches('/');
+    let base = config.base().trim_end_matches('/');
     let mut pages: Vec<String> = files
         .iter()
         .filter(|f| f.path.ends_with("index.html"))

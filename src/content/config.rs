@@ -1,41 +1,152 @@
-//! `content/site.yaml`: languages, titles, the report's cover data and exchange rates.
+//! `content/site.yaml`: the report's title and languages (the only two keys required), its
+//! cover data, exchange rates and options. Every key is listed in [`KEYS`], which
+//! `docs/configuration.md` documents (a test keeps the two in step).
+//!
+//! ```yaml
+//! title: My report
+//! languages: [en]
+//! ```
 
-use crate::base::diag::{Diagnostic, Diagnostics};
+use crate::base::diag::{Diagnostic, Diagnostics, Pos};
 use crate::base::localized::Localized;
 use crate::base::source::Source;
 use crate::content::yaml::{self, YamlIndex};
-use crate::num::{Currency, Rates};
+use crate::lang::cldr;
+use crate::num::{CURRENCY_EXPECTED, Currency, Decimal, Quantity, Rates};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+
+/// One key of `site.yaml`: its path, type, default and an example, as the configuration
+/// reference (`docs/configuration.md`) lists them.
+pub struct Key {
+    /// Its path (`report.isbn`, `languages[].code`).
+    pub path: &'static str,
+    /// What it holds.
+    pub kind: &'static str,
+    /// Its value when absent (`required` for the two that must be given).
+    pub default: &'static str,
+    /// An example value.
+    pub example: &'static str,
+}
+
+const fn key(
+    path: &'static str,
+    kind: &'static str,
+    default: &'static str,
+    example: &'static str,
+) -> Key {
+    Key {
+        path,
+        kind,
+        default,
+        example,
+    }
+}
+
+/// Every key of `site.yaml`.
+pub const KEYS: &[Key] = &[
+    key("title", "text", "required", "My report"),
+    key("languages", "list of languages", "required", "[en, de]"),
+    key(
+        "languages[]",
+        "a code, or `{ code, name, locale }`",
+        "",
+        "en",
+    ),
+    key("languages[].code", "BCP 47 language code", "", "en"),
+    key(
+        "languages[].name",
+        "string",
+        "the language's own name (CLDR)",
+        "English",
+    ),
+    key(
+        "languages[].locale",
+        "OpenGraph locale",
+        "its most likely region (CLDR)",
+        "en_GB",
+    ),
+    key(
+        "base_url",
+        "absolute URL",
+        "none: root-relative links, no sitemap",
+        "https://example.org/report/",
+    ),
+    key("description", "text", "none", "What the report is about."),
+    key("report", "mapping", "none", "{ series: GMR 25-046 }"),
+    key(
+        "report.series",
+        "text",
+        "none",
+        "Global Market Report 25-046",
+    ),
+    key("report.publisher", "text", "none", "KOTRA"),
+    key("report.published", "text", "none", "October 2025"),
+    key("report.author", "text", "none", "Lee Jong-eun"),
+    key("report.isbn", "text", "none", "979-11-402-1417-4"),
+    key(
+        "exchange_rates",
+        "mapping",
+        "none: no conversions",
+        "{ base: KRW, rates: { USD: 1427.15 } }",
+    ),
+    key("exchange_rates.base", "ISO 4217 code", "", "KRW"),
+    key(
+        "exchange_rates.rates",
+        "code → base units per one unit",
+        "",
+        "{ USD: 1427.15, CNY: 196.60 }",
+    ),
+    key(
+        "exchange_rates.note",
+        "text",
+        "none",
+        "Average rates of the first half of 2025.",
+    ),
+    key("search", "boolean", "true", "false"),
+];
+
+/// Text written once for every language, or once per language (`{ en: …, de: … }`).
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum Text {
+    /// The same in every language.
+    One(String),
+    /// Per language.
+    PerLanguage(Localized<String>),
+}
+
+impl Text {
+    /// The text in `lang` (empty when a per-language text lacks it; loading reports that).
+    pub fn text(&self, lang: &str) -> &str {
+        match self {
+            Text::One(s) => s,
+            Text::PerLanguage(l) => l.text(lang),
+        }
+    }
+}
 
 /// The site configuration.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Config {
-    /// Absolute URL the site is published at, ending in `/`.
-    pub base_url: String,
+    /// Absolute URL the site is published at, ending in `/`; `None`: links are root-relative
+    /// and no sitemap is written.
+    pub base_url: Option<String>,
     /// The languages, default first.
     pub languages: Vec<Language>,
-    /// Site title per language.
-    pub title: Localized<String>,
-    /// One-sentence description per language (meta description of index pages).
-    pub description: Localized<String>,
+    /// The report's title.
+    pub title: Text,
+    /// One-sentence description (meta description of index pages).
+    pub description: Option<Text>,
     /// Cover and colophon data of the report.
     pub report: Report,
     /// The report's own exchange rates.
-    pub exchange_rates: ExchangeRates,
-    /// Whether to build the full-text search index and show the search box (default: yes).
-    #[serde(default = "yes")]
+    pub exchange_rates: Option<ExchangeRates>,
+    /// Whether to build the full-text search index and show the search box.
     pub search: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
 /// One language of the site.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Language {
     /// BCP 47 code used in paths and `lang` attributes (`ko`, `en`).
     pub code: String,
@@ -45,30 +156,81 @@ pub struct Language {
     pub locale: String,
 }
 
-/// What the report's cover and colophon say.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// What the report's cover and colophon say; each is shown only where given.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// Series and number (`Global Market Report 25-046`).
-    pub series: String,
-    /// Publisher per language.
-    pub publisher: Localized<String>,
-    /// Publication date as printed, per language.
-    pub published: Localized<String>,
-    /// Author line per language.
-    pub author: Localized<String>,
+    #[serde(default)]
+    pub series: Option<Text>,
+    /// Publisher.
+    #[serde(default)]
+    pub publisher: Option<Text>,
+    /// Publication date as printed.
+    #[serde(default)]
+    pub published: Option<Text>,
+    /// Author line.
+    #[serde(default)]
+    pub author: Option<Text>,
     /// ISBN as printed.
-    pub isbn: String,
+    #[serde(default)]
+    pub isbn: Option<Text>,
 }
 
 /// Exchange rates used for conversions, as the report states them.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct ExchangeRates {
-    /// The report's 일러두기 sentence on the rates, per language.
-    pub note: Localized<String>,
-    /// Won per one unit of each currency.
-    pub krw_per: BTreeMap<Currency, f64>,
+    /// The rates.
+    pub rates: Rates,
+    /// The rates as written, with their printed decimals (`196.60`).
+    pub written: Vec<(Currency, Quantity)>,
+    /// Where the rates come from, if the report says.
+    pub note: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    languages: Option<Vec<RawLanguage>>,
+    #[serde(default)]
+    title: Option<Text>,
+    #[serde(default)]
+    description: Option<Text>,
+    #[serde(default)]
+    report: Option<Report>,
+    #[serde(default)]
+    exchange_rates: Option<RawRates>,
+    #[serde(default)]
+    search: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawLanguage {
+    Code(String),
+    Full(FullLanguage),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FullLanguage {
+    code: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRates {
+    base: Currency,
+    rates: serde_yaml::Mapping,
+    #[serde(default)]
+    note: Option<Text>,
 }
 
 impl<T: serde::Serialize> serde::Serialize for Localized<T> {
@@ -77,87 +239,211 @@ impl<T: serde::Serialize> serde::Serialize for Localized<T> {
     }
 }
 
-impl Config {
-    /// Reads and validates `site.yaml`.
-    pub fn load(src: &Source) -> Result<Config, Diagnostics> {
-        let mut ds = Diagnostics::new();
-        let mut config: Config = match yaml::parse_file(src) {
-            Ok(c) => c,
-            Err(d) => {
-                ds.push(d);
-                return Err(ds);
-            }
+/// Collects problems at the positions of their keys.
+struct Checker<'a> {
+    src: &'a Source,
+    index: YamlIndex,
+    ds: Diagnostics,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, path: &str, message: impl Into<String>, expected: impl Into<String>) {
+        let pos = if path.is_empty() {
+            Pos::START
+        } else {
+            self.index.pos(path)
         };
-        let index = YamlIndex::build(&src.text, 1);
-        let mut err = |path: &str, msg: String, expected: &str| {
-            ds.push(Diagnostic::error(&src.path, index.pos(path), msg, expected));
+        self.ds
+            .push(Diagnostic::error(&self.src.path, pos, message, expected));
+    }
+
+    /// A text given per language must be given in every language and only in those.
+    fn text(&mut self, path: &str, t: Option<&Text>, codes: &[String]) {
+        let Some(Text::PerLanguage(l)) = t else {
+            return;
         };
-        if !(config.base_url.starts_with("https://") || config.base_url.starts_with("http://")) {
-            err(
-                "base_url",
-                format!("base_url `{}` is not an absolute URL", config.base_url),
-                "an address such as `https://example.org/report/`",
+        for missing in l.missing(codes) {
+            self.err(
+                path,
+                format!("`{path}` has no `{missing}` text"),
+                format!("a `{missing}:` entry, or one text for every language"),
             );
         }
-        if !config.base_url.ends_with('/') {
-            config.base_url.push('/');
+        for unknown in l.unknown(codes) {
+            self.err(
+                path,
+                format!("`{path}` uses unknown language `{unknown}`"),
+                "one of the languages listed in `languages`",
+            );
         }
-        if config.languages.is_empty() {
-            err("languages", "no languages".into(), "at least one language");
+    }
+
+    fn language(&mut self, i: usize, raw: RawLanguage) -> Language {
+        let (code, name, locale, at) = match raw {
+            RawLanguage::Code(code) => (code, None, None, format!("languages[{i}]")),
+            RawLanguage::Full(f) => (f.code, f.name, f.locale, format!("languages[{i}].code")),
+        };
+        let valid = code.parse::<icu_locale_core::LanguageIdentifier>().is_ok()
+            && code.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !code.is_empty();
+        let name = name.or_else(|| valid.then(|| cldr::autonym(&code)).flatten());
+        let locale = locale.or_else(|| valid.then(|| cldr::og_locale(&code)).flatten());
+        if !valid {
+            self.err(
+                &at,
+                format!("invalid language code `{code}`"),
+                "a lowercase BCP 47 language code such as `en`, `de` or `ko`",
+            );
+        } else if name.is_none() || locale.is_none() {
+            self.err(
+                &at,
+                format!("unknown language `{code}`: CLDR has no name or locale for it"),
+                format!("a code CLDR knows (`en`, `de`, `ko`, `vi`…), or `{{ code: {code}, name: …, locale: … }}`"),
+            );
         }
-        let mut codes: Vec<String> = Vec::new();
-        for (i, l) in config.languages.iter().enumerate() {
-            let valid =
-                (2..=3).contains(&l.code.len()) && l.code.chars().all(|c| c.is_ascii_lowercase());
-            if !valid {
-                err(
-                    &format!("languages[{i}].code"),
-                    format!("invalid language code `{}`", l.code),
-                    "a two- or three-letter lowercase code such as `ko` or `en`",
+        Language {
+            code,
+            name: name.unwrap_or_default(),
+            locale: locale.unwrap_or_default(),
+        }
+    }
+
+    fn rates(&mut self, raw: RawRates) -> Option<ExchangeRates> {
+        let mut written = Vec::new();
+        let mut per = Vec::new();
+        for (k, _) in &raw.rates {
+            let code = k.as_str().unwrap_or_default().to_string();
+            let path = format!("exchange_rates.rates.{code}");
+            let Some(c) = Currency::from_code(&code) else {
+                let pos = self.index.key_pos(&path);
+                self.ds.push(Diagnostic::error(
+                    &self.src.path,
+                    pos,
+                    format!("unknown currency `{code}`"),
+                    CURRENCY_EXPECTED,
+                ));
+                continue;
+            };
+            let literal = self
+                .index
+                .node(&path)
+                .and_then(|n| n.scalar.clone())
+                .unwrap_or_default();
+            match Quantity::read(&literal) {
+                Ok(q) if q.value > Decimal::ZERO => {
+                    written.push((c, q));
+                    per.push((c, q.value));
+                }
+                _ => self.err(
+                    &path,
+                    format!("rate `{literal}` is not a positive number"),
+                    format!("units of {} per one {code}, e.g. 1427.15", raw.base.code()),
+                ),
+            }
+        }
+        Some(ExchangeRates {
+            rates: Rates {
+                base: raw.base,
+                per,
+            },
+            written,
+            note: raw.note,
+        })
+    }
+}
+
+impl Config {
+    /// Reads and validates `site.yaml`, reporting every problem at once.
+    pub fn load(src: &Source) -> Result<Config, Diagnostics> {
+        let raw: RawConfig = yaml::parse_file(src).map_err(Diagnostics::from)?;
+        let mut c = Checker {
+            src,
+            index: YamlIndex::build(&src.text, 1),
+            ds: Diagnostics::new(),
+        };
+        if raw.title.is_none() {
+            c.err(
+                "",
+                "site.yaml has no `title`",
+                "`title: <the report's title>` (one text, or one per language)",
+            );
+        }
+        let languages: Vec<Language> = match raw.languages {
+            None => {
+                c.err(
+                    "",
+                    "site.yaml has no `languages`",
+                    "`languages: [en]` (the default first)",
                 );
-            } else if codes.contains(&l.code) {
-                err(
-                    &format!("languages[{i}].code"),
+                Vec::new()
+            }
+            Some(l) if l.is_empty() => {
+                c.err(
+                    "languages",
+                    "no languages",
+                    "at least one language, e.g. `[en]`",
+                );
+                Vec::new()
+            }
+            Some(l) => l
+                .into_iter()
+                .enumerate()
+                .map(|(i, raw)| c.language(i, raw))
+                .collect(),
+        };
+        let mut codes: Vec<String> = Vec::new();
+        for (i, l) in languages.iter().enumerate() {
+            if codes.contains(&l.code) {
+                c.err(
+                    &format!("languages[{i}]"),
                     format!("language `{}` is listed twice", l.code),
                     "each language once",
                 );
             }
             codes.push(l.code.clone());
         }
-        let localized: [(&str, &Localized<String>); 6] = [
-            ("title", &config.title),
-            ("description", &config.description),
-            ("report.publisher", &config.report.publisher),
-            ("report.published", &config.report.published),
-            ("report.author", &config.report.author),
-            ("exchange_rates.note", &config.exchange_rates.note),
-        ];
-        for (path, l) in localized {
-            for missing in l.missing(&codes) {
-                err(
-                    path,
-                    format!("`{path}` has no `{missing}` text"),
-                    &format!("a `{missing}:` entry"),
+        let base_url = raw.base_url.map(|mut u| {
+            if !(u.starts_with("https://") || u.starts_with("http://")) {
+                c.err(
+                    "base_url",
+                    format!("base_url `{u}` is not an absolute URL"),
+                    "an address such as `https://example.org/report/`",
                 );
             }
-            for unknown in l.unknown(&codes) {
-                err(
-                    path,
-                    format!("`{path}` uses unknown language `{unknown}`"),
-                    "one of the languages listed in `languages`",
-                );
+            if !u.ends_with('/') {
+                u.push('/');
             }
+            u
+        });
+        let report = raw.report.unwrap_or_default();
+        let exchange_rates = raw.exchange_rates.and_then(|r| c.rates(r));
+        for (path, t) in [
+            ("title", raw.title.as_ref()),
+            ("description", raw.description.as_ref()),
+            ("report.series", report.series.as_ref()),
+            ("report.publisher", report.publisher.as_ref()),
+            ("report.published", report.published.as_ref()),
+            ("report.author", report.author.as_ref()),
+            ("report.isbn", report.isbn.as_ref()),
+            (
+                "exchange_rates.note",
+                exchange_rates.as_ref().and_then(|r| r.note.as_ref()),
+            ),
+        ] {
+            c.text(path, t, &codes);
         }
-        for (c, rate) in &config.exchange_rates.krw_per {
-            if !(rate.is_finite() && *rate > 0.0) {
-                err(
-                    &format!("exchange_rates.krw_per.{}", c.code()),
-                    format!("rate {rate} is not a positive number"),
-                    "won per one unit, e.g. 1427.15",
-                );
-            }
+        if !c.ds.is_empty() {
+            return Err(c.ds);
         }
-        if ds.is_empty() { Ok(config) } else { Err(ds) }
+        Ok(Config {
+            base_url,
+            languages,
+            title: raw.title.unwrap_or(Text::One(String::new())),
+            description: raw.description,
+            report,
+            exchange_rates,
+            search: raw.search.unwrap_or(true),
+        })
     }
 
     /// Language codes, default first.
@@ -175,16 +461,14 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
-    /// The exchange rates as a converter.
-    pub fn rates(&self) -> Rates {
-        Rates {
-            krw_per: self
-                .exchange_rates
-                .krw_per
-                .iter()
-                .map(|(c, r)| (*c, *r))
-                .collect(),
-        }
+    /// The exchange rates as a converter, if the site has any.
+    pub fn rates(&self) -> Option<&Rates> {
+        self.exchange_rates.as_ref().map(|r| &r.rates)
+    }
+
+    /// The prefix of every address (`https://example.org/report/`, or `/`).
+    pub fn base(&self) -> &str {
+        self.base_url.as_deref().unwrap_or("/")
     }
 }
 
@@ -204,16 +488,28 @@ report:
   author: { ko: 이종은 }
   isbn: 979-0
 exchange_rates:
+  base: KRW
   note: { ko: 환율 }
-  krw_per: { USD: 1427.15, CNY: 196.60 }
+  rates: { USD: 1427.15, CNY: 196.60 }
 ";
+
+    fn errors(text: &str) -> Vec<String> {
+        Config::load(&Source::new("site.yaml", text))
+            .err()
+            .map(|ds| ds.sorted().into_iter().map(|d| d.to_string()).collect())
+            .unwrap_or_default()
+    }
 
     #[test]
     fn loads_and_normalises_base_url() {
         let c = Config::load(&Source::new("site.yaml", SITE)).unwrap();
-        assert_eq!(c.base_url, "https://example.org/r/");
+        assert_eq!(c.base_url.as_deref(), Some("https://example.org/r/"));
         assert_eq!(c.default_language(), "ko");
-        assert_eq!(c.rates().krw(Currency::CNY), Some(196.6));
+        assert_eq!(
+            c.rates().unwrap().rate(Currency::CNY),
+            Some("196.60".parse().unwrap())
+        );
+        assert_eq!(c.exchange_rates.unwrap().written[1].1.decimals, 2);
     }
 
     #[test]
@@ -221,12 +517,7 @@ exchange_rates:
         let bad = SITE
             .replace("https://example.org/r", "example.org")
             .replace("description: { ko: 설명 }", "description: { en: x }");
-        let errs: Vec<String> = Config::load(&Source::new("site.yaml", bad))
-            .unwrap_err()
-            .sorted()
-            .into_iter()
-            .map(|d| d.to_string())
-            .collect();
+        let errs = errors(&bad);
         assert_eq!(errs.len(), 3, "{errs:#?}");
         assert!(
             errs[0].starts_with(
@@ -235,5 +526,60 @@ exchange_rates:
         );
         assert!(errs[1].contains("`description` has no `ko` text"));
         assert!(errs[2].contains("`description` uses unknown language `en`"));
+    }
+
+    #[test]
+    fn two_lines_are_a_whole_configuration() {
+        let c = Config::load(&Source::new(
+            "site.yaml",
+            "title: My report\nlanguages: [en]\n",
+        ))
+        .unwrap();
+        assert_eq!(c.title.text("en"), "My report");
+        assert_eq!(c.languages[0].name, "English");
+        assert_eq!(c.languages[0].locale, "en_US");
+        assert!(c.base_url.is_none() && c.rates().is_none() && c.search);
+        let c = Config::load(&Source::new(
+            "site.yaml",
+            "title: Bericht\nlanguages: [de, vi]\n",
+        ))
+        .unwrap();
+        assert_eq!(c.languages[0].name, "Deutsch");
+        assert_eq!(c.languages[1].name, "Tiếng Việt");
+        assert_eq!(c.languages[1].locale, "vi_VN");
+    }
+
+    #[test]
+    fn missing_keys_are_all_reported_and_unknown_ones_list_the_keys() {
+        let errs = errors("search: false\n");
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(errs[0].contains("has no `languages`"), "{}", errs[0]);
+        assert!(errs[1].contains("has no `title`"), "{}", errs[1]);
+        let errs = errors("title: x\nlanguages: [en]\ntitel: y\n");
+        assert!(
+            errs[0].starts_with("site.yaml:3:1: error: unknown field `titel`")
+                && errs[0].contains("`base_url`, `languages`, `title`, `description`"),
+            "{errs:?}"
+        );
+        let errs = errors("title: x\nlanguages: [en, Xx, qqq]\n");
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(
+            errs[0].contains("invalid language code `Xx`"),
+            "{}",
+            errs[0]
+        );
+        assert!(errs[1].contains("unknown language `qqq`"), "{}", errs[1]);
+        let errs = errors(
+            "title: x\nlanguages: [en]\nexchange_rates: { base: KRW, rates: { EUR: 1500, XYZ: 2, USD: -1 } }\n",
+        );
+        assert_eq!(errs.len(), 2, "{errs:#?}");
+        assert!(errs[0].contains("unknown currency `XYZ`"), "{}", errs[0]);
+        assert!(
+            errs[1].contains("rate `-1` is not a positive number"),
+            "{}",
+            errs[1]
+        );
+        let errs = errors("title: x\nlanguages: [en]\nexchange_rates: { base: WON, rates: {} }\n");
+        assert!(errs[0].contains("unknown currency `WON`"), "{errs:?}");
     }
 }

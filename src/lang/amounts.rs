@@ -224,7 +224,9 @@ mod tests {
         let a = parse_english("USD 37.15 billion").unwrap();
         assert!((a.value - 3.715e10).abs() < 1.0 && (a.precision - 1e7).abs() < 1e-3);
         assert_eq!(parse_english("KRW 1,427.15").unwrap().value, 1427.15);
-        assert_eq!(parse_english("EUR 3 billion"), None);
+        // Any ISO 4217 currency; other codes are not amounts.
+        assert_eq!(parse_english("EUR 3 billion").unwrap().value, 3e9);
+        assert_eq!(parse_english("ABC 3 billion"), None);
         assert_eq!(parse_english("USD 3 zillion"), None);
     }
 }

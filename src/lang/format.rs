@@ -252,7 +252,8 @@ mod tests {
 
     fn rates() -> Rates {
         Rates {
-            krw_per: vec![(Currency::USD, 1427.15), (Currency::CNY, 196.60)],
+            base: Currency::KRW,
+            per: vec![(Currency::USD, d("1427.15")), (Currency::CNY, d("196.60"))],
         }
     }
 

@@ -9,6 +9,7 @@
 //! May use: [`crate::base`], [`crate::num`].
 
 pub mod amounts;
+pub mod cldr;
 pub mod en;
 mod format;
 pub mod ko;

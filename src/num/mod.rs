@@ -16,4 +16,4 @@ pub use digits::{
 };
 pub use quantity::{Bound, NotAFigure, Quantity};
 pub use rates::Rates;
-pub use unit::{Currency, Unit, is_power_of_ten};
+pub use unit::{CURRENCY_EXPECTED, Currency, Unit, is_power_of_ten};

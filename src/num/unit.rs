@@ -4,33 +4,47 @@
 use crate::base::localized::Localized;
 use serde::Deserialize;
 
-/// A currency with its rate in won. Declaration order is display order (the report lists the
-/// dollar rate first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, PartialOrd, Ord)]
-pub enum Currency {
-    /// US dollar.
-    USD,
-    /// Chinese yuan.
-    CNY,
-    /// Korean won.
-    KRW,
-}
+/// A currency: any ISO 4217 code (`USD`, `CNY`, `KRW`, `EUR`, `JPY`, `VND`…).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency(iso_currency::Currency);
 
 impl Currency {
-    /// The currency with ISO 4217 code `code`, if folio knows it.
+    /// The US dollar.
+    pub const USD: Currency = Currency(iso_currency::Currency::USD);
+    /// The Chinese yuan.
+    pub const CNY: Currency = Currency(iso_currency::Currency::CNY);
+    /// The Korean won.
+    pub const KRW: Currency = Currency(iso_currency::Currency::KRW);
+
+    /// The currency with ISO 4217 code `code`.
     pub fn from_code(code: &str) -> Option<Currency> {
-        [Currency::USD, Currency::CNY, Currency::KRW]
-            .into_iter()
-            .find(|c| c.code() == code)
+        iso_currency::Currency::from_code(code).map(Currency)
     }
 
     /// The ISO 4217 code.
     pub fn code(self) -> &'static str {
-        match self {
-            Currency::USD => "USD",
-            Currency::CNY => "CNY",
-            Currency::KRW => "KRW",
-        }
+        self.0.code()
+    }
+}
+
+impl std::fmt::Debug for Currency {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// What an unknown currency code is told it should be.
+pub const CURRENCY_EXPECTED: &str =
+    "an ISO 4217 currency code such as `USD`, `EUR`, `CNY`, `JPY` or `KRW`";
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Currency::from_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown currency `{code}`, expected {CURRENCY_EXPECTED}"
+            ))
+        })
     }
 }
 

@@ -4,28 +4,33 @@
 
 use serde::Serialize;
 
-/// `site`: the report, in the page's language.
+/// `site`: the report, in the page's language. What the configuration leaves out is absent
+/// (`{% if site.isbn %}`).
 #[derive(Serialize)]
 pub(crate) struct SiteView {
     pub(crate) title: String,
-    pub(crate) description: String,
+    pub(crate) description: Option<String>,
     pub(crate) base_url: String,
-    pub(crate) series: String,
-    pub(crate) publisher: String,
-    pub(crate) published: String,
-    pub(crate) author: String,
-    pub(crate) isbn: String,
-    pub(crate) rates_note: String,
+    pub(crate) series: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) isbn: Option<String>,
+    /// Series, publisher and date, those given, in one line (`… · KOTRA · 2025년 10월`).
+    pub(crate) colophon: Option<String>,
+    pub(crate) rates_note: Option<String>,
     pub(crate) rates: Vec<RateView>,
+    /// The rates in one line, as the language writes them (`<USD 1 = 1,427.15원, …>`).
+    pub(crate) rates_line: Option<String>,
     pub(crate) default_language: String,
     pub(crate) search: bool,
 }
 
-/// One exchange rate: won per unit.
+/// One exchange rate: one unit of `currency` in the base currency, written out (`1,427.15원`).
 #[derive(Serialize)]
 pub(crate) struct RateView {
     pub(crate) currency: String,
-    pub(crate) krw: f64,
+    pub(crate) value: String,
 }
 
 /// `page`: what every page has.

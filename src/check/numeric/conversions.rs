@@ -27,7 +27,10 @@ struct Found {
 /// Conversion findings of the chapters (in parallel) and of the tables' text cells.
 pub(super) fn check(book: &Book, ds: &mut Diagnostics) {
     let content = book.content;
-    let rates = content.config.rates();
+    // Without exchange rates there is nothing to recompute.
+    let Some(rates) = content.config.rates() else {
+        return;
+    };
     // Each chapter's prose on its own, in parallel; findings kept in chapter order.
     let found: Vec<Diagnostics> = book
         .iter()
@@ -35,7 +38,7 @@ pub(super) fn check(book: &Book, ds: &mut Diagnostics) {
         .par_iter()
         .map(|(c, r)| {
             let mut found = Diagnostics::new();
-            in_chapter(c, &r.values, &rates, &mut found);
+            in_chapter(c, &r.values, rates, &mut found);
             found
         })
         .collect();
@@ -43,7 +46,7 @@ pub(super) fn check(book: &Book, ds: &mut Diagnostics) {
         ds.extend(f);
     }
     for t in content.tables.values() {
-        in_cells(t, &rates, ds);
+        in_cells(t, rates, ds);
     }
 }
 

@@ -9,7 +9,7 @@ use crate::base::suggest::quoted;
 use crate::content::table::{Cell, ColumnKind};
 use crate::lang::Formatter;
 use crate::lang::amounts::Amount;
-use crate::num::{Currency, Unit, shift};
+use crate::num::{CURRENCY_EXPECTED, Currency, Unit, shift};
 use crate::render::book::ResolvedValue;
 use crate::render::markdown::shortcode::Shortcode;
 use crate::render::markdown::{Problem, ShortcodeKind};
@@ -83,17 +83,8 @@ fn expand(ex: &mut Expander, sc: &Shortcode, _: Option<usize>) -> Result<String,
         _ => None,
     };
     if let Some(to) = sc.str_arg("convert") {
-        let to = match to {
-            "USD" => Currency::USD,
-            "CNY" => Currency::CNY,
-            "KRW" => Currency::KRW,
-            other => {
-                return Err(Problem::new(
-                    format!("unknown currency `{other}`"),
-                    "`USD`, `CNY` or `KRW`",
-                ));
-            }
-        };
+        let to = Currency::from_code(to)
+            .ok_or_else(|| Problem::new(format!("unknown currency `{to}`"), CURRENCY_EXPECTED))?;
         let Unit::Money { currency: from, .. } = unit else {
             return Err(Problem::new(
                 format!("column `{col_id}` is not money and cannot be converted"),
@@ -105,11 +96,11 @@ fn expand(ex: &mut Expander, sc: &Shortcode, _: Option<usize>) -> Result<String,
             .content
             .config
             .rates()
-            .convert_exact(stated, from, to)
+            .and_then(|r| r.convert_exact(stated, from, to))
             .ok_or_else(|| {
                 Problem::new(
                     format!("no exchange rate for {} or {}", from.code(), to.code()),
-                    "a rate in site.yaml `exchange_rates.krw_per`",
+                    "both in site.yaml `exchange_rates` (its `base` or one of its `rates`)",
                 )
             })?;
         text = fmt

@@ -16,7 +16,7 @@ pub(super) fn add(site: &Site, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapE
         url: String::new(),
         canonical: site.base.to_string(),
         title: cfg.title.text(lang).to_string(),
-        description: cfg.description.text(lang).to_string(),
+        description: site.description(lang),
         root: String::new(),
         alternates: vec![],
         languages: site.language_links(&|l| format!("{l}/"), "", ""),

@@ -19,9 +19,11 @@ mod sitemap;
 
 use super::views::{Alternate, LanguageLink, PageView, RateView, SiteView, SitemapEntry};
 use crate::content::Chapter;
-use crate::content::config::Config;
+use crate::content::config::{Config, Text};
 use crate::content::i18n::Strings;
+use crate::lang::Formatter;
 use crate::lang::Lang;
+use crate::num::Unit;
 use crate::render::{Book, RenderedChapter};
 use std::collections::HashMap;
 use tera::{Context, Value};
@@ -93,7 +95,7 @@ impl<'a> Site<'a> {
         Site {
             book,
             cfg,
-            base: cfg.base_url.as_str(),
+            base: cfg.base(),
             published: book.content.published_languages(),
             versions,
             only,
@@ -113,29 +115,61 @@ impl<'a> Site<'a> {
     /// `site` in `lang`.
     pub fn view(&self, lang: &str) -> SiteView {
         let cfg = self.cfg;
-        let get = |l: &crate::base::localized::Localized<String>| l.text(lang).to_string();
-        let rates = cfg
+        let get = |t: &Option<Text>| t.as_ref().map(|t| t.text(lang).to_string());
+        let rates: Vec<RateView> = cfg
             .exchange_rates
-            .krw_per
             .iter()
-            .map(|(c, r)| RateView {
-                currency: c.code().to_string(),
-                krw: *r,
+            .flat_map(|r| {
+                let base = Unit::Money {
+                    currency: r.rates.base,
+                    scale: 1.0,
+                };
+                r.written.iter().map(move |(c, q)| RateView {
+                    currency: c.code().to_string(),
+                    value: Formatter::new(lang).prose(*q, &base),
+                })
             })
             .collect();
+        let rates_line = (!rates.is_empty()).then(|| {
+            let line: Vec<String> = rates
+                .iter()
+                .map(|r| format!("{} 1 = {}", r.currency, r.value))
+                .collect();
+            self.strings(lang)
+                .get("rates_line")
+                .replace("{rates}", &line.join(", "))
+        });
+        let colophon: Vec<String> = [
+            &cfg.report.series,
+            &cfg.report.publisher,
+            &cfg.report.published,
+        ]
+        .into_iter()
+        .filter_map(get)
+        .collect();
         SiteView {
-            title: get(&cfg.title),
+            colophon: (!colophon.is_empty()).then(|| colophon.join(" · ")),
+            title: cfg.title.text(lang).to_string(),
             description: get(&cfg.description),
             base_url: self.base.to_string(),
-            series: cfg.report.series.clone(),
+            series: get(&cfg.report.series),
             publisher: get(&cfg.report.publisher),
             published: get(&cfg.report.published),
             author: get(&cfg.report.author),
-            isbn: cfg.report.isbn.clone(),
-            rates_note: get(&cfg.exchange_rates.note),
+            isbn: get(&cfg.report.isbn),
+            rates_note: cfg.exchange_rates.as_ref().and_then(|r| get(&r.note)),
             rates,
+            rates_line,
             default_language: cfg.default_language().to_string(),
             search: cfg.search,
+        }
+    }
+
+    /// The description of the site in `lang`, or its title.
+    pub fn description(&self, lang: &str) -> String {
+        match &self.cfg.description {
+            Some(d) => d.text(lang).to_string(),
+            None => self.cfg.title.text(lang).to_string(),
         }
     }
 
@@ -254,7 +288,7 @@ impl<'a> Edition<'a> {
             locale: site.locale(lang),
             canonical: format!("{}{url}", site.base),
             title: format!("{} — {}", self.strings.get(name), site.cfg.title.text(lang)),
-            description: site.cfg.description.text(lang).to_string(),
+            description: site.description(lang),
             alternates: alts.clone(),
             languages: site.language_links(&|l| format!("{l}/{path}"), lang, &root),
             search_suffixes: site.search_suffixes(lang),

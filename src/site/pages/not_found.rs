@@ -29,7 +29,7 @@ pub(super) fn add(site: &Site, pages: &mut Vec<Page>) {
                 site.strings(lang).get("not_found"),
                 cfg.title.text(lang)
             ),
-            description: cfg.description.text(lang).to_string(),
+            description: site.description(lang),
             root: path_root.clone(),
             alternates: vec![],
             languages: site.language_links(&|l| format!("{l}/"), "", &path_root),
