@@ -25,7 +25,7 @@ impl Lang {
     pub fn read_amount(&self, text: &str) -> Option<Amount> {
         match &self.notation {
             Notation::Myriad(m) => read_myriad_amount(self, m, text),
-            Notation::ShortScale(s) => read_short_amount(s, text),
+            Notation::ShortScale(s) => read_short_amount(self, s, text),
         }
     }
 
@@ -34,21 +34,26 @@ impl Lang {
     pub fn amount_before(&self, before: &str) -> Option<(usize, Amount)> {
         match &self.notation {
             Notation::Myriad(m) => {
+                // The currency word ends it; before the word, only digits, separators, places
+                // and units (`로 1,206억 위안`: 로 is not part of the amount, though 유로 is a
+                // currency word).
                 let allowed = |ch: char| {
                     ch.is_ascii_digit()
                         || ",. ".contains(ch)
                         || m.places.iter().any(|(p, _)| *p == ch)
                         || m.units.iter().any(|(_, u)| u.contains(ch))
-                        || self.currency_words.iter().any(|(_, w)| w.contains(ch))
                 };
-                let start = before
-                    .char_indices()
-                    .rev()
-                    .take_while(|(_, ch)| allowed(*ch))
-                    .last()
-                    .map(|(i, _)| i)?;
-                let candidate = before[start..].trim_start();
-                self.read_amount(candidate).map(|a| (candidate.len(), a))
+                self.currency_words.iter().find_map(|(_, word)| {
+                    let number = before.strip_suffix(word)?;
+                    let start = number
+                        .char_indices()
+                        .rev()
+                        .take_while(|(_, ch)| allowed(*ch))
+                        .last()
+                        .map(|(i, _)| i)?;
+                    let candidate = before[start..].trim_start();
+                    self.read_amount(candidate).map(|a| (candidate.len(), a))
+                })
             }
             Notation::ShortScale(_) => {
                 let words: Vec<&str> = before.split_whitespace().collect();
@@ -70,10 +75,10 @@ impl Lang {
 /// A myriad amount with its currency word: `371억 5,300만 달러`.
 fn read_myriad_amount(lang: &Lang, m: &Myriad, text: &str) -> Option<Amount> {
     let text = text.trim();
-    let (number, currency) = lang
-        .currency_words
-        .iter()
-        .find_map(|(c, word)| text.strip_suffix(word).map(|n| (n.trim_end(), *c)))?;
+    let (number, currency) = lang.currency_words.iter().find_map(|(code, word)| {
+        let n = text.strip_suffix(word)?;
+        Some((n.trim_end(), Currency::from_code(code)?))
+    })?;
     let (value, precision) = read_myriad(m, number)?;
     Some(Amount {
         value,
@@ -84,36 +89,36 @@ fn read_myriad_amount(lang: &Lang, m: &Myriad, text: &str) -> Option<Amount> {
 
 /// `1조 2,854억`, `4천 5백억`, `5천만`, `2,697` as (value, precision).
 pub fn read_myriad(m: &Myriad, text: &str) -> Option<(f64, f64)> {
+    let chars: Vec<char> = text.chars().filter(|c| *c != ',').collect();
+    let mut at = 0;
     let mut total = 0.0;
     let mut coeff: Option<f64> = None;
     let mut coeff_precision = 1.0;
     let mut precision = f64::INFINITY;
-    let mut chars = text.chars().filter(|c| *c != ',').peekable();
     let mut any = false;
-    while let Some(&c) = chars.peek() {
+    while let Some(&c) = chars.get(at) {
         if c == ' ' {
-            chars.next();
+            at += 1;
             continue;
         }
         if c.is_ascii_digit() || c == '.' {
-            let mut num = String::new();
-            while let Some(&d) = chars.peek() {
-                if d.is_ascii_digit() || d == '.' {
-                    num.push(d);
-                    chars.next();
-                } else {
-                    break;
-                }
+            let start = at;
+            while chars
+                .get(at)
+                .is_some_and(|d| d.is_ascii_digit() || *d == '.')
+            {
+                at += 1;
             }
+            let num: String = chars[start..at].iter().collect();
             let v: f64 = num.parse().ok()?;
             let decimals = num.split_once('.').map_or(0, |(_, f)| f.len());
             // A place word (천, 백, 십) multiplies this number inside the coefficient.
             let place = chars
-                .peek()
+                .get(at)
                 .and_then(|c| m.places.iter().find(|(p, _)| p == c))
                 .map_or(1.0, |(_, e)| 10f64.powi(*e));
             if place > 1.0 {
-                chars.next();
+                at += 1;
             }
             let digit_step = place * 10f64.powi(-(decimals as i32));
             // `371억 5,300만` is rounded to 100만; a lone `200억` is exact to the 억.
@@ -128,12 +133,12 @@ pub fn read_myriad(m: &Myriad, text: &str) -> Option<(f64, f64)> {
             any = true;
             continue;
         }
-        let unit = m
-            .units
-            .iter()
-            .find(|(_, name)| name.chars().eq(std::iter::once(c)))
-            .map(|(exp, _)| 10f64.powi(*exp))?;
-        chars.next();
+        let (exp, len) = m.units.iter().find_map(|(exp, name)| {
+            let name: Vec<char> = name.chars().collect();
+            chars[at..].starts_with(&name).then_some((*exp, name.len()))
+        })?;
+        at += len;
+        let unit = 10f64.powi(exp);
         total += coeff.take()? * unit;
         precision = coeff_precision * unit;
     }
@@ -153,20 +158,34 @@ fn trailing_zeros(digits: &str) -> usize {
     }
 }
 
-/// A short-scale amount: `CNY 269.7 billion`, `USD 37.15 billion`, `KRW 1,427.15`.
-fn read_short_amount(s: &ShortScale, text: &str) -> Option<Amount> {
-    let mut words = text.split_whitespace();
-    let currency = Currency::from_code(words.next()?)?;
-    let number = words.next()?.replace(',', "");
+/// A short-scale amount: `CNY 269.7 billion`, `USD 37.15 billion`, `KRW 1,427.15`, and in
+/// languages that write the code after the number, `269,7 Milliarden CNY`.
+fn read_short_amount(lang: &Lang, s: &ShortScale, text: &str) -> Option<Amount> {
+    let cldr = lang.cldr();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let code = if lang.currency_first {
+        (!words.is_empty()).then(|| words.remove(0))?
+    } else {
+        words.pop()?
+    };
+    let currency = Currency::from_code(code)?;
+    let mut words = words.into_iter();
+    let (group, decimal) = cldr.separators();
+    let number = words.next()?.replace(&group, "").replace(&decimal, ".");
     let v: f64 = number.parse().ok()?;
     let decimals = number.split_once('.').map_or(0, |(_, f)| f.len());
     let scale = match words.next() {
         None => 1.0,
         Some(w) => s
-            .table_words
+            .table
             .iter()
-            .find(|(_, word)| *word == w)
-            .map(|(exp, _)| 10f64.powi(*exp))?,
+            .find(|exp| {
+                cldr.scale_word(**exp).is_some_and(|word| word == w)
+                    || cldr
+                        .singular_scale_word(**exp)
+                        .is_some_and(|word| word == w)
+            })
+            .map(|exp| 10f64.powi(*exp))?,
     };
     if words.next().is_some() {
         return None;
@@ -209,7 +228,11 @@ mod tests {
         assert_eq!(ko("1억 7,900만 위안"), (1.79e8, 1e6));
         assert_eq!(ko("1,427.15원"), (1427.15, 0.01));
         assert_eq!(ko("1천억 위안"), (1e11, 1e11));
-        assert_eq!(parse_korean("2,697억 엔"), None);
+        assert_eq!(
+            parse_korean("2,697억 엔").unwrap().currency,
+            Currency::from_code("JPY").unwrap()
+        );
+        assert_eq!(parse_korean("2,697억 루피"), None);
         assert_eq!(parse_korean("억 위안"), None);
         assert_eq!(parse_korean("많은 위안"), None);
     }

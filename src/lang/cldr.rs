@@ -109,6 +109,39 @@ impl Cldr {
     }
 }
 
+impl Cldr {
+    /// The grouping and decimal separators (`,` and `.`; `.` and `,`), read off 1234.5.
+    pub fn separators(&self) -> (String, String) {
+        let written = self.digits("1234.5".parse().unwrap_or_default());
+        let inner: String = written
+            .chars()
+            .skip_while(|c| *c != '1')
+            .skip(1)
+            .take_while(|c| *c != '2')
+            .collect();
+        let decimal: String = written
+            .chars()
+            .rev()
+            .skip(1)
+            .take_while(|c| *c != '4')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (inner, decimal)
+    }
+
+    /// The word CLDR uses for one of 10^`exponent` (`billion`, `Milliarde`).
+    pub fn singular_scale_word(&self, exponent: i32) -> Option<String> {
+        let one = self.digits(Decimal::ONE);
+        let written = self.compact(Decimal::ONE, exponent)?;
+        let word = written.replacen(&one, "", 1);
+        let word =
+            word.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}');
+        (!word.is_empty() && word != written).then(|| word.to_string())
+    }
+}
+
 /// The language's own name for itself (`Deutsch`, `한국어`, `Tiếng Việt`), if CLDR has it.
 pub fn autonym(code: &str) -> Option<String> {
     let id: LanguageIdentifier = code.parse().ok()?;
@@ -153,6 +186,14 @@ mod tests {
         assert_eq!(Cldr::new("en").digits(d("-0.0")), "0.0");
         assert_eq!(Cldr::new("en").percent(d("26.2")), "26.2%");
         assert_eq!(Cldr::new("de").percent(d("26.2")), "26,2\u{a0}%");
+        assert_eq!(
+            Cldr::new("de").separators(),
+            (".".to_string(), ",".to_string())
+        );
+        assert_eq!(
+            Cldr::new("en").separators(),
+            (",".to_string(), ".".to_string())
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! English: short scales (`CNY 269.7 billion`, `about USD 37.2 billion`), counts in digits
-//! (`365,000 companies`), Korean quoted in emphasis marked as Korean.
+//! English: short scales (`CNY 269.7 billion`, `about USD 37.2 billion`; the words are CLDR's),
+//! counts in digits (`365,000 companies`), Korean quoted in emphasis marked as Korean.
 
 use super::notation::ShortScale;
 use super::{Bounds, Lang, Notation, QuotedScript};
@@ -21,28 +21,19 @@ pub static EN: Lang = Lang {
     conversion: "{} ({})",
     search_stems: None,
     quoted_script: Some(&KOREAN_QUOTES),
+    cldr: std::sync::OnceLock::new(),
 };
 
-static SHORT_SCALE: ShortScale = ShortScale {
-    prose: &[(12, "trillion"), (9, "billion"), (6, "million")],
-    table_words: &[
-        (12, "trillion"),
-        (9, "billion"),
-        (6, "million"),
-        (3, "thousand"),
-    ],
-    stored_words: &[
-        (8, "100 million"),
-        (4, "10 thousand"),
-        (3, "thousand"),
-        (6, "million"),
-        (9, "billion"),
-    ],
+/// Thousand, million, billion, trillion: the short scale every such language shares, with the
+/// words CLDR gives it.
+pub static SHORT_SCALE: ShortScale = ShortScale {
+    prose: &[12, 9, 6],
+    table: &[12, 9, 6, 3],
     max_decimals: 3,
 };
 
 /// Korean quoted on an English page (`*빅데크*`).
-static KOREAN_QUOTES: QuotedScript = QuotedScript {
+pub static KOREAN_QUOTES: QuotedScript = QuotedScript {
     lang: "ko",
     is_script: super::ko::is_hangul,
 };

@@ -15,9 +15,10 @@
 //! - Converted amounts are rounded to 100만 (Korean) or one decimal of the scale (English) and
 //!   marked as approximate (`약` / `about`).
 
-use super::notation::word_of;
+use super::cldr::Cldr;
+use super::notation::{digits, word_of};
 use super::{Lang, Notation};
-use crate::num::{Bound, Currency, Decimal, Quantity, Unit, decimal_of, fixed, round, shift};
+use crate::num::{Bound, Currency, Decimal, Quantity, Unit, decimal_of, fixed_f64, round, shift};
 
 /// Formats quantities for one language.
 #[derive(Debug, Clone, Copy)]
@@ -47,12 +48,12 @@ impl<'a> Formatter<'a> {
             Unit::Money { currency, .. } => {
                 self.write_money(amount, precision, q.decimals == 0, *currency)
             }
-            Unit::Percent => format!("{}%", fixed(q.value, q.decimals)),
+            Unit::Percent => self.cldr().percent(q.value),
             Unit::Count { noun, .. } => {
                 let noun = noun.text(self.lang);
                 let n = match &self.rules.notation {
-                    Notation::Myriad(m) => m.write(amount, precision),
-                    Notation::ShortScale(s) => s.count(amount, precision),
+                    Notation::Myriad(m) => m.write(self.cldr(), amount, precision),
+                    Notation::ShortScale(s) => s.count(self.cldr(), amount, precision),
                 };
                 match (noun.is_empty(), self.rules.noun_spaced) {
                     (true, _) => n,
@@ -60,9 +61,40 @@ impl<'a> Formatter<'a> {
                     (false, false) => format!("{n}{noun}"),
                 }
             }
-            Unit::Plain => fixed(q.value, q.decimals),
+            Unit::Plain => self.cldr().digits(q.value),
         };
         self.rules.bounded(body, q.bound)
+    }
+
+    /// The language's CLDR formatters.
+    fn cldr(&self) -> &'static Cldr {
+        self.rules.cldr()
+    }
+
+    /// `value` with `decimals` places, grouped as the language groups digits (`1,234.5`,
+    /// `1.234,5`).
+    pub fn number(&self, value: Decimal, decimals: u32) -> String {
+        digits(self.cldr(), value, decimals)
+    }
+
+    /// A computed percentage (a remainder, a tick) as the language writes percentages.
+    pub fn percent_f64(&self, value: f64, decimals: u32) -> String {
+        match decimal_of(value) {
+            Some(d) => {
+                let mut v = round(d, decimals as i32);
+                v.rescale(decimals);
+                self.cldr().percent(v)
+            }
+            None => format!("{}%", fixed_f64(value, decimals)),
+        }
+    }
+
+    /// A computed value (a chart tick, a remainder) written like [`Formatter::number`].
+    pub fn number_f64(&self, value: f64, decimals: u32) -> String {
+        match decimal_of(value) {
+            Some(d) => self.number(d, decimals),
+            None => fixed_f64(value, decimals),
+        }
     }
 
     /// An amount of money in base units to the precision 10^`precision`; `strip`: trailing
@@ -75,16 +107,13 @@ impl<'a> Formatter<'a> {
         currency: Currency,
     ) -> String {
         let number = match &self.rules.notation {
-            Notation::Myriad(m) => m.write(amount, precision),
-            Notation::ShortScale(s) => match s.write(amount, precision, strip) {
-                (n, "") => n,
-                (n, word) => format!("{n} {word}"),
-            },
+            Notation::Myriad(m) => m.write(self.cldr(), amount, precision),
+            Notation::ShortScale(s) => s.write(self.cldr(), amount, precision, strip),
         };
         let word = self.rules.currency(currency);
         if self.rules.currency_first {
             format!("{word} {number}")
-        } else if self.rules.attached_currencies.contains(&currency) {
+        } else if self.rules.attached(currency) {
             format!("{number}{word}")
         } else {
             format!("{number} {word}")
@@ -100,7 +129,7 @@ impl<'a> Formatter<'a> {
         let mut precision = precision.log10().round() as i32;
         if let Notation::ShortScale(s) = &self.rules.notation {
             // Never coarser than the unit of its scale word (`USD 507 million`).
-            precision = precision.min(s.scale_of(a).0);
+            precision = precision.min(s.scale_of(a));
         }
         self.write_money(round(a, -precision), precision, true, currency)
     }
@@ -110,7 +139,7 @@ impl<'a> Formatter<'a> {
     pub fn converted(&self, amount: Decimal, currency: Currency) -> String {
         let precision = match &self.rules.notation {
             Notation::Myriad(m) => m.converted_precision(amount),
-            Notation::ShortScale(s) => s.scale_of(amount).0 - 1,
+            Notation::ShortScale(s) => s.scale_of(amount) - 1,
         };
         let body = self.write_money(round(amount, -precision), precision, true, currency);
         self.rules.bounded(body, Some(Bound::About))
@@ -122,7 +151,7 @@ impl<'a> Formatter<'a> {
     pub fn cell(&self, q: Quantity, unit: &Unit) -> String {
         let moved = self.cell_shift(unit);
         let decimals = (q.decimals as i32 - moved).max(0) as u32;
-        let mut body = fixed(self.in_table_scale(q, unit), decimals);
+        let mut body = self.number(self.in_table_scale(q, unit), decimals);
         // Moving 10,000억 to 1,000 billion adds a decimal the report never printed: drop zeros
         // the shift created (1,000.0 → 1,000), keep printed ones.
         // (Only when nothing after the point was printed: then every decimal came from the shift.)
@@ -159,10 +188,10 @@ impl<'a> Formatter<'a> {
     }
 
     /// The word of the scale a table shows values stored at 10^`scale` in (`억`, `billion`).
-    fn table_scale_word(&self, scale: i32) -> &'static str {
+    fn table_scale_word(&self, scale: i32) -> String {
         match &self.rules.notation {
-            Notation::Myriad(m) => word_of(m.scale_words, scale),
-            Notation::ShortScale(s) => word_of(s.table_words, s.table_scale(scale)),
+            Notation::Myriad(m) => word_of(m.scale_words, scale).to_string(),
+            Notation::ShortScale(s) => s.table_word(self.cldr(), s.table_scale(scale)),
         }
     }
 
@@ -171,9 +200,9 @@ impl<'a> Formatter<'a> {
     pub fn unit_label(&self, unit: &Unit) -> String {
         let scale = self.table_scale_word(unit.scale_exp());
         match unit {
-            Unit::Money { currency, .. } => self.currency_with_scale(*currency, scale),
+            Unit::Money { currency, .. } => self.currency_with_scale(*currency, &scale),
             Unit::Percent => "%".into(),
-            Unit::Count { noun, .. } => with_scale(scale, noun.text(self.lang)),
+            Unit::Count { noun, .. } => with_scale(&scale, noun.text(self.lang)),
             Unit::Plain => String::new(),
         }
     }
@@ -184,7 +213,7 @@ impl<'a> Formatter<'a> {
         let Notation::ShortScale(s) = &self.rules.notation else {
             return self.unit_label(unit);
         };
-        let scale = s.stored_words(unit.scale_exp());
+        let scale = s.stored_words(self.cldr(), unit.scale_exp());
         match unit {
             Unit::Money { currency, .. } => self.currency_with_scale(*currency, &scale),
             Unit::Percent => "%".into(),
@@ -196,10 +225,13 @@ impl<'a> Formatter<'a> {
     /// A currency and a scale word in this language's order: `억 위안`, `CNY billion`.
     fn currency_with_scale(&self, currency: Currency, scale: &str) -> String {
         let word = self.rules.currency(currency);
-        match (scale.is_empty(), self.rules.currency_first) {
-            (true, _) => word.to_string(),
-            (false, true) => format!("{word} {scale}"),
-            (false, false) => format!("{scale} {word}"),
+        // Languages that write myriad groups without spaces write `億元` too.
+        let glued = matches!(&self.rules.notation, Notation::Myriad(m) if !m.spaced);
+        match (scale.is_empty(), self.rules.currency_first, glued) {
+            (true, _, _) => word.to_string(),
+            (false, true, _) => format!("{word} {scale}"),
+            (false, false, true) => format!("{scale}{word}"),
+            (false, false, false) => format!("{scale} {word}"),
         }
     }
 
@@ -486,9 +518,11 @@ mod tests {
 
     /// Reads a figure `text` back, exactly, in base units: `1조 2,854억 위안`,
     /// `CNY 1,285.4 billion`, `36만 5천개사`, `365,000 companies`, `26.2%`, `-3.5`.
-    fn read_back(text: &str) -> Decimal {
+    fn read_back(text: &str, lang: &str) -> Decimal {
+        let (group, decimal) = Lang::of(lang).cldr().separators();
         let number = |s: &str| -> Decimal {
-            s.replace(',', "")
+            s.replace(&group, "")
+                .replace(&decimal, ".")
                 .parse()
                 .unwrap_or_else(|_| panic!("{s:?} in {text:?}"))
         };
@@ -504,16 +538,32 @@ mod tests {
         let mut negative = false;
         for w in words {
             let w = w.trim_end_matches(['%']);
-            let w = ["위안", "달러", "원", "개사", "companies"]
-                .iter()
-                .fold(w, |w, suffix| w.strip_suffix(suffix).unwrap_or(w));
+            let w = [
+                "위안",
+                "달러",
+                "원",
+                "개사",
+                "companies",
+                "CNY",
+                "KRW",
+                "USD",
+            ]
+            .iter()
+            .fold(w, |w, suffix| w.strip_suffix(suffix).unwrap_or(w));
             if let Some(rest) = w.strip_prefix('-') {
                 negative = true;
                 total += read_group(rest, &number);
-            } else if let Some(exp) = [("trillion", 12), ("billion", 9), ("million", 6)]
-                .iter()
-                .find(|(word, _)| *word == w)
-                .map(|(_, e)| *e)
+            } else if let Some(exp) = [
+                ("trillion", 12),
+                ("billion", 9),
+                ("million", 6),
+                ("nghìn", 3),
+                ("tỷ", 9),
+                ("triệu", 6),
+            ]
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|(_, e)| *e)
             {
                 total = shift(total, exp).unwrap();
             } else if !w.is_empty() {
@@ -596,7 +646,7 @@ mod tests {
                     let f = Formatter::new(lang);
                     let cell = f.cell(q, unit);
                     assert_eq!(
-                        read_back(&cell),
+                        read_back(&cell, lang),
                         f.in_table_scale(q, unit),
                         "{lang} cell of {literal} in {unit:?}: {cell}"
                     );
@@ -606,7 +656,7 @@ mod tests {
                         _ => amount,
                     };
                     assert_eq!(
-                        read_back(&prose),
+                        read_back(&prose, lang),
                         expected,
                         "{lang} prose of {literal} in {unit:?}: {prose}"
                     );
@@ -615,5 +665,57 @@ mod tests {
             }
         }
         assert!(checked > 100_000, "{checked}");
+    }
+
+    /// German, French, Spanish and Vietnamese by CLDR (separators, percent, scale words);
+    /// Japanese and Chinese in myriad units of their own.
+    #[test]
+    fn every_language_by_its_locale() {
+        let yuan = money(Currency::CNY, 1e8);
+        let dollar = money(Currency::USD, 1e8);
+        let cases: [(&str, &str, &Unit, &str); 16] = [
+            ("de", "2697", &yuan, "269,7 Milliarden CNY"),
+            ("de", "12854", &yuan, "1.285,4 Milliarden CNY"),
+            ("de", "1", &yuan, "100 Millionen CNY"),
+            ("de", "26.2", &Unit::Percent, "26,2\u{a0}%"),
+            ("fr", "2697", &yuan, "269,7 milliards CNY"),
+            ("fr", "1234.5", &Unit::Plain, "1\u{202f}234,5"),
+            ("es", "2697", &yuan, "269,7 mil millones CNY"),
+            ("vi", "2697", &yuan, "269,7 tỷ CNY"),
+            ("ja", "2697", &yuan, "2,697億元"),
+            ("ja", "371.53", &dollar, "371億5,300万ドル"),
+            ("ja", "12854", &yuan, "1兆2,854億元"),
+            ("zh", "2697", &yuan, "2,697亿元"),
+            ("zh", "12854", &yuan, "1万亿2,854亿元"),
+            ("zh", "26.2", &Unit::Percent, "26.2%"),
+            (
+                "ko",
+                "2697",
+                &money(Currency::from_code("JPY").unwrap(), 1e8),
+                "2,697억 엔",
+            ),
+            (
+                "en",
+                "2697",
+                &money(Currency::from_code("EUR").unwrap(), 1e8),
+                "EUR 269.7 billion",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (lang, text, unit, expected) in cases {
+            let got = Formatter::new(lang).prose(q(text), unit);
+            if got != expected {
+                wrong.push(format!("{lang} {text}: {got:?}, expected {expected:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        let de = Formatter::new("de");
+        assert_eq!(de.cell(q("2697"), &yuan), "269,7");
+        assert_eq!(de.unit_label(&yuan), "Milliarden CNY");
+        let mut about = q("1200");
+        about.bound = Some(Bound::About);
+        assert_eq!(de.prose(about, &yuan), "etwa 120 Milliarden CNY");
+        assert_eq!(Formatter::new("ja").unit_label(&yuan), "億元");
+        assert_eq!(Formatter::new("ja").prose(about, &yuan), "約1,200億元");
     }
 }

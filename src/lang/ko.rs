@@ -13,19 +13,20 @@
 
 use super::notation::Myriad;
 use super::{Bounds, Lang, Notation, SearchStems};
-use crate::num::Currency;
 
 /// Korean rules.
 pub static KO: Lang = Lang {
     code: "ko",
     notation: Notation::Myriad(&MYRIAD),
     currency_words: &[
-        (Currency::USD, "달러"),
-        (Currency::CNY, "위안"),
-        (Currency::KRW, "원"),
+        ("USD", "달러"),
+        ("CNY", "위안"),
+        ("KRW", "원"),
+        ("JPY", "엔"),
+        ("EUR", "유로"),
     ],
     // 원 attaches to the number (1,427.15원); 위안 and 달러 stand apart (2,697억 위안).
-    attached_currencies: &[Currency::KRW],
+    attached_currencies: &["KRW"],
     currency_first: false,
     noun_spaced: false,
     bounds: Bounds {
@@ -37,11 +38,13 @@ pub static KO: Lang = Lang {
     conversion: "{}({})",
     search_stems: Some(&STEMS),
     quoted_script: None,
+    cldr: std::sync::OnceLock::new(),
 };
 
 static MYRIAD: Myriad = Myriad {
     units: &[(12, "조"), (8, "억"), (4, "만")],
-    thousand: "천",
+    spaced: true,
+    thousand: Some("천"),
     places: &[('천', 3), ('백', 2), ('십', 1)],
     scale_words: &[
         (12, "조"),
@@ -65,7 +68,7 @@ static STEMS: SearchStems = SearchStems {
 /// from their exact digits ([`super::Formatter`]).
 pub fn myriad(amount: f64, precision: f64) -> String {
     match crate::num::decimal_of(amount) {
-        Some(a) => MYRIAD.write(a, precision.log10().round() as i32),
+        Some(a) => MYRIAD.write(KO.cldr(), a, precision.log10().round() as i32),
         None => amount.to_string(),
     }
 }

@@ -1,7 +1,10 @@
 //! Language rules as data: how a language writes figures, money, approximations and
-//! conversions, and how its words are split for search. Korean ([`ko`]) and English ([`en`])
-//! are two instances of [`Lang`]; nothing else in folio asks which language it is writing,
-//! it asks the language's rules ([`Lang::of`]).
+//! conversions, and how its words are split for search. Korean ([`ko`]), Japanese ([`ja`]) and
+//! Chinese ([`zh`]) write large numbers in myriad units; English ([`en`]) and every other
+//! language ([`other`]: German, French, Spanish, Vietnamese… ) in a short scale whose words come
+//! from CLDR. Digits, separators and percent signs come from CLDR for every language
+//! ([`cldr`]). Nothing else in folio asks which language it is writing: it asks the language's
+//! rules ([`Lang::of`]).
 //!
 //! Sentences readers see (chart descriptions, notes on gaps) are UI strings
 //! (`content/i18n/<lang>.yaml`), not rules.
@@ -12,13 +15,19 @@ pub mod amounts;
 pub mod cldr;
 pub mod en;
 mod format;
+pub mod ja;
 pub mod ko;
 pub mod notation;
+pub mod other;
+pub mod zh;
 
 pub use format::Formatter;
 
 use crate::num::{Bound, Currency};
+use cldr::Cldr;
 use notation::{Myriad, ShortScale};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// How a language writes large numbers in words.
 #[derive(Debug)]
@@ -81,10 +90,12 @@ pub struct Lang {
     pub code: &'static str,
     /// How large numbers are written.
     pub notation: Notation,
-    /// The word for each currency (`위안`); a currency not listed is written by its ISO code.
-    pub currency_words: &'static [(Currency, &'static str)],
-    /// Currencies whose word is written against the number (`1,427.15원`).
-    pub attached_currencies: &'static [Currency],
+    /// The word for each currency by ISO code (`("CNY", "위안")`); a currency not listed is
+    /// written by its code.
+    pub currency_words: &'static [(&'static str, &'static str)],
+    /// Currencies whose word is written against the number (`1,427.15원`), by ISO code; `["*"]`:
+    /// all of them (`2,697億元`).
+    pub attached_currencies: &'static [&'static str],
     /// Whether the currency comes before the number (`CNY 269.7 billion`) or after it
     /// (`2,697억 위안`).
     pub currency_first: bool,
@@ -101,28 +112,50 @@ pub struct Lang {
     pub search_stems: Option<&'static SearchStems>,
     /// Emphasis in another script to mark with its language.
     pub quoted_script: Option<&'static QuotedScript>,
+    /// Its CLDR formatters, made at first use.
+    pub cldr: OnceLock<Cldr>,
 }
 
-/// Every language with rules of its own.
-const LANGUAGES: &[&Lang] = &[&ko::KO, &en::EN];
+/// The languages with rules of their own; every other one is made from [`other::rules`].
+const LANGUAGES: &[&Lang] = &[&ko::KO, &en::EN, &ja::JA, &zh::ZH];
+
+/// The rules made for languages without rules of their own, by code (made once, kept).
+static OTHERS: OnceLock<Mutex<HashMap<String, &'static Lang>>> = OnceLock::new();
 
 impl Lang {
-    /// The rules for `code`. A language without rules of its own is written with English
-    /// rules.
+    /// The rules for `code`: its own, or a short-scale language's with CLDR's words
+    /// ([`other`]).
     pub fn of(code: &str) -> &'static Lang {
-        LANGUAGES
-            .iter()
-            .find(|l| l.code == code)
-            .copied()
-            .unwrap_or(&en::EN)
+        if let Some(l) = LANGUAGES.iter().find(|l| l.code == code) {
+            return l;
+        }
+        let mut others = OTHERS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        others
+            .entry(code.to_string())
+            .or_insert_with(|| Box::leak(Box::new(other::rules(code))))
+    }
+
+    /// Its CLDR formatters.
+    pub fn cldr(&self) -> &Cldr {
+        self.cldr.get_or_init(|| Cldr::new(self.code))
     }
 
     /// The word for `currency`.
     pub fn currency(&self, currency: Currency) -> &'static str {
         self.currency_words
             .iter()
-            .find(|(c, _)| *c == currency)
+            .find(|(c, _)| *c == currency.code())
             .map_or(currency.code(), |(_, w)| w)
+    }
+
+    /// Whether `currency`'s word is written against the number.
+    pub fn attached(&self, currency: Currency) -> bool {
+        self.attached_currencies
+            .iter()
+            .any(|c| *c == "*" || *c == currency.code())
     }
 
     /// `body` with the words of `bound` around it.
@@ -157,7 +190,9 @@ mod tests {
     fn rules_by_code_with_english_for_the_rest() {
         assert_eq!(Lang::of("ko").code, "ko");
         assert_eq!(Lang::of("en").code, "en");
-        assert_eq!(Lang::of("vi").code, "en");
+        assert_eq!(Lang::of("vi").code, "vi");
+        assert_eq!(Lang::of("vi").bounds.about, "khoảng {}");
+        assert!(std::ptr::eq(Lang::of("de"), Lang::of("de")), "made once");
         assert_eq!(Lang::of("ko").conversion_marker(), "(약 ");
         assert_eq!(Lang::of("en").conversion_marker(), " (about ");
         assert_eq!(

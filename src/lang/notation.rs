@@ -1,20 +1,25 @@
-//! How a language writes large numbers in words: myriad units (Korean `371억 5,300만`) or a
-//! short scale (English `37.153 billion`). Each notation is data ([`Myriad`], [`ShortScale`]) and
-//! the functions that write with it; a language picks one in its [`super::Lang`].
+//! How a language writes large numbers in words: myriad units (Korean `371억 5,300만`, Japanese
+//! `371億5,300万`) or a short scale (English `37.153 billion`, German `37,153 Milliarden`). A
+//! myriad notation is data ([`Myriad`]); a short scale takes its words from CLDR ([`Cldr`]).
+//! Digits are always written by CLDR, grouped as the language groups them.
 //!
 //! Amounts are exact decimals in base units, and a precision is the exponent of the last digit
 //! to show (8 for 억, 6 for 100만). A stated figure is written with every digit its author
 //! wrote; only a computed one (a conversion) is first rounded to its precision.
 
-use crate::num::{Decimal, fixed, group_thousands, power_of_ten, round, shift, strip_zeros};
+use super::cldr::Cldr;
+use crate::num::{Decimal, power_of_ten, round, shift};
 
 /// Myriad units: the number is cut into groups of four digits, each named (`조`, `억`, `만`).
 #[derive(Debug)]
 pub struct Myriad {
     /// The units, largest first, by exponent: `(12, "조")`, `(8, "억")`, `(4, "만")`.
     pub units: &'static [(i32, &'static str)],
-    /// The word for an exact thousand inside a group (`3천`), as the report writes it.
-    pub thousand: &'static str,
+    /// Whether groups are separated by a space (`371억 5,300만`, but `371億5,300万`).
+    pub spaced: bool,
+    /// The word for an exact thousand inside a group (`3천`), as the Korean report writes it;
+    /// `None`: written in digits (`3,000万`).
+    pub thousand: Option<&'static str>,
     /// Place words inside a group, read back from prose (`4천 5백억`): `('천', 3)`, …
     pub places: &'static [(char, i32)],
     /// Words of the scales a table's unit line may name (`억 위안`, `천만 위안`), by exponent.
@@ -24,15 +29,13 @@ pub struct Myriad {
     pub converted_precision: &'static [(i32, i32)],
 }
 
-/// A short scale: thousand, million, billion, trillion.
+/// A short scale: thousand, million, billion, trillion, in the words CLDR gives the language.
 #[derive(Debug)]
 pub struct ShortScale {
-    /// The scale words prose uses, largest first, by exponent: `(12, "trillion")`, …
-    pub prose: &'static [(i32, &'static str)],
-    /// Words of the scales a table may show (`CNY billion`, `thousand companies`).
-    pub table_words: &'static [(i32, &'static str)],
-    /// Words of the stored scales named in a CSV header (`CNY 100 million`).
-    pub stored_words: &'static [(i32, &'static str)],
+    /// The exponents prose may name, largest first (`12, 9, 6`: a thousand is written out).
+    pub prose: &'static [i32],
+    /// The exponents a table's unit line may name.
+    pub table: &'static [i32],
     /// Most decimals a scaled amount in prose may have before a smaller scale word is used
     /// (`CNY 1,285.4 billion`, not `CNY 1.2854 trillion`).
     pub max_decimals: u32,
@@ -50,15 +53,22 @@ fn split_at(value: Decimal, exp: i32) -> (Decimal, Decimal) {
     (n, rest)
 }
 
+/// `value` rounded to `decimals` places, written with exactly that many.
+pub fn digits(cldr: &Cldr, value: Decimal, decimals: u32) -> String {
+    let mut v = round(value, decimals as i32);
+    v.rescale(decimals);
+    cldr.digits(v)
+}
+
 impl Myriad {
     /// An amount in base units, to the precision 10^`precision`: `2,697억` for (2.697e11, 8),
     /// `371억 5,300만` for (3.7153e10, 6).
-    pub fn write(&self, amount: Decimal, precision: i32) -> String {
+    pub fn write(&self, cldr: &Cldr, amount: Decimal, precision: i32) -> String {
         let decimals = (-precision).max(0) as u32;
         // Round once, in whole units of the precision.
         let rounded = round(amount.abs(), -precision);
         if rounded.is_zero() {
-            return "0".into();
+            return cldr.digits(Decimal::ZERO);
         }
         let mut rest = rounded;
         let mut parts: Vec<String> = Vec::new();
@@ -66,37 +76,36 @@ impl Myriad {
             if rest >= power_of_ten(exp) {
                 let (n, left) = split_at(rest, exp);
                 rest = left;
-                parts.push(format!("{}{name}", self.part(n, rest.is_zero())));
+                parts.push(format!("{}{name}", self.part(cldr, n, rest.is_zero())));
             }
         }
         if !rest.is_zero() || parts.is_empty() {
             // A trailing exact thousand after larger units reads `36만 5천`, as the report writes.
             let thousand = Decimal::from(1000);
-            let thousands = decimals == 0
-                && !parts.is_empty()
-                && rest >= thousand
-                && (rest % thousand).is_zero();
-            parts.push(if thousands {
-                format!("{}{}", (rest / thousand).trunc(), self.thousand)
-            } else {
-                fixed(rest, decimals)
+            let word = self.thousand.filter(|_| {
+                decimals == 0
+                    && !parts.is_empty()
+                    && rest >= thousand
+                    && (rest % thousand).is_zero()
+            });
+            parts.push(match word {
+                Some(w) => format!("{}{w}", cldr.digits((rest / thousand).trunc())),
+                None => digits(cldr, rest, decimals),
             });
         }
         let sign = if amount.is_sign_negative() { "-" } else { "" };
-        format!("{sign}{}", parts.join(" "))
+        format!("{sign}{}", parts.join(if self.spaced { " " } else { "" }))
     }
 
     /// One group: `2,697`, or `3천` when it is an exact thousand and nothing follows.
-    fn part(&self, n: Decimal, last: bool) -> String {
-        let digits = n.trunc().to_string();
-        let exact_thousand = last
-            && n >= Decimal::from(1000)
-            && n < Decimal::from(10000)
-            && (n % Decimal::from(1000)).is_zero();
-        if exact_thousand {
-            format!("{}{}", (n / Decimal::from(1000)).trunc(), self.thousand)
-        } else {
-            group_thousands(&digits)
+    fn part(&self, cldr: &Cldr, n: Decimal, last: bool) -> String {
+        let thousand = Decimal::from(1000);
+        let word = self.thousand.filter(|_| {
+            last && n >= thousand && n < Decimal::from(10000) && (n % thousand).is_zero()
+        });
+        match word {
+            Some(w) => format!("{}{w}", cldr.digits((n / thousand).trunc())),
+            None => cldr.digits(n.trunc()),
         }
     }
 
@@ -110,41 +119,50 @@ impl Myriad {
 }
 
 impl ShortScale {
-    /// The largest scale word prose uses for an amount (`billion`) and its exponent; `(0, "")`
-    /// below a million.
-    pub fn scale_of(&self, amount: Decimal) -> (i32, &'static str) {
+    /// The largest exponent prose names for an amount (9 for `billion`); 0 below a million.
+    pub fn scale_of(&self, amount: Decimal) -> i32 {
         self.prose
             .iter()
-            .find(|(exp, _)| amount.abs() >= power_of_ten(*exp))
             .copied()
-            .unwrap_or((0, ""))
+            .find(|exp| amount.abs() >= power_of_ten(*exp))
+            .unwrap_or(0)
     }
 
-    /// An amount in base units, written to the precision 10^`precision`, as (`269.7`,
-    /// `billion`): the largest scale word at which it needs at most
+    /// An amount in base units, written to the precision 10^`precision` in words (`269.7
+    /// billion`): the largest scale word at which it needs at most
     /// [`ShortScale::max_decimals`], every digit kept. With `strip`, trailing zeros after the
     /// point are dropped (they were written before it: `3,000억` is `300 billion`); otherwise
     /// they were printed and stay (`KRW 196.60`).
-    pub fn write(&self, amount: Decimal, precision: i32, strip: bool) -> (String, &'static str) {
-        let shown = |exp: i32| {
+    pub fn write(&self, cldr: &Cldr, amount: Decimal, precision: i32, strip: bool) -> String {
+        let significand = |exp: i32| {
             let decimals = (exp - precision).max(0) as u32;
-            let n = fixed(shift(amount, -exp).unwrap_or(amount), decimals);
-            if strip { strip_zeros(n) } else { n }
+            let mut v = round(shift(amount, -exp).unwrap_or(amount), decimals as i32);
+            v.rescale(decimals);
+            if strip {
+                v = v.normalize();
+            }
+            v
         };
-        let (largest, _) = self.scale_of(amount);
-        for &(exp, word) in self.prose.iter().filter(|(e, _)| *e <= largest) {
-            let n = shown(exp);
-            let decimals = n.split_once('.').map_or(0, |(_, f)| f.len()) as u32;
-            if decimals <= self.max_decimals {
-                return (n, word);
+        let largest = self.scale_of(amount);
+        for &exp in self.prose.iter().filter(|e| **e <= largest) {
+            let n = significand(exp);
+            if n.scale() <= self.max_decimals {
+                return cldr
+                    .compact(n, exp)
+                    .or_else(|| {
+                        cldr.scale_word(exp)
+                            .map(|w| format!("{} {w}", cldr.digits(n)))
+                    })
+                    .unwrap_or_else(|| cldr.digits(shift(n, exp).unwrap_or(n)));
             }
         }
-        (shown(0), "")
+        let n = significand(0);
+        cldr.digits(if strip { n.normalize() } else { n })
     }
 
     /// A count in base units, written out in digits (`365,000`).
-    pub fn count(&self, amount: Decimal, precision: i32) -> String {
-        fixed(amount, (-precision).max(0) as u32)
+    pub fn count(&self, cldr: &Cldr, amount: Decimal, precision: i32) -> String {
+        digits(cldr, amount, (-precision).max(0) as u32)
     }
 
     /// The exponent of the scale a table shows values stored at 10^`scale` in: 8 (억) → 9
@@ -159,14 +177,37 @@ impl ShortScale {
         }
     }
 
-    /// The words naming a stored scale (`100 million`, `×1000000000000`), or `""` for 1.
-    pub fn stored_words(&self, scale: i32) -> String {
-        match scale {
-            0 => String::new(),
-            s => match self.stored_words.iter().find(|(k, _)| *k == s) {
-                Some((_, w)) => w.to_string(),
-                None => format!("×{}", power_of_ten(s)),
-            },
+    /// The word of a table's scale (`billion`, `Milliarden`), or `""` for 1.
+    pub fn table_word(&self, cldr: &Cldr, exp: i32) -> String {
+        if exp == 0 || !self.table.contains(&exp) {
+            return String::new();
         }
+        cldr.scale_word(exp).unwrap_or_default()
+    }
+
+    /// The words naming a stored scale (`100 million`, `10 thousand`), or `""` for 1.
+    pub fn stored_words(&self, cldr: &Cldr, scale: i32) -> String {
+        if scale == 0 {
+            return String::new();
+        }
+        let exp = self
+            .table
+            .iter()
+            .copied()
+            .find(|e| *e <= scale)
+            .unwrap_or(0);
+        let significand = power_of_ten(scale - exp);
+        if exp == 0 {
+            return format!("×{}", cldr.digits(significand));
+        }
+        if significand == Decimal::ONE {
+            return self.table_word(cldr, exp);
+        }
+        cldr.compact(significand, exp)
+            .or_else(|| {
+                cldr.scale_word(exp)
+                    .map(|w| format!("{} {w}", cldr.digits(significand)))
+            })
+            .unwrap_or_else(|| format!("×{}", cldr.digits(power_of_ten(scale))))
     }
 }

@@ -118,9 +118,9 @@ pub fn describe(
             .sum();
         if total < 99.95 {
             sentences.push(format!(
-                "{}: {}%.",
+                "{}: {}.",
                 t.get("not_stated"),
-                crate::num::fixed_f64(100.0 - total, 1)
+                fmt.percent_f64(100.0 - total, 1)
             ));
         }
     }

@@ -82,6 +82,8 @@ pub struct Plot<'a> {
     pub line_name: String,
     /// UI strings.
     pub t: &'a Strings,
+    /// Numbers in the chart's language.
+    pub fmt: Formatter<'a>,
 }
 
 fn column_unit(table: &Table, id: &Option<String>) -> Option<(usize, Unit, String)> {
@@ -229,6 +231,7 @@ pub fn render(table: &Table, lang: &str, t: &Strings, id: &str) -> Option<Render
         bar_name: name_of(&spec.bars),
         line_name: name_of(&spec.line),
         t,
+        fmt,
     };
     let size = (WIDTH, (draw.height)(&plot));
     let mut buf = String::new();

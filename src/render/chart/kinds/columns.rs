@@ -5,7 +5,6 @@
 use super::layout::{
     LEGEND, LINE_H, PAD, TICK, Taken, VALUE, bar_shape, legend_entry, text_box, ticks,
 };
-use crate::num::fixed_f64;
 use crate::render::chart::canvas::{Align, Canvas, colour};
 use crate::render::chart::metrics::width;
 use crate::render::chart::{Plot, Point, Slot};
@@ -105,14 +104,11 @@ fn axes(c: &mut Canvas, plot: &Plot, style: Style) -> Frame {
     top += TICK * LINE_H + 10.0;
 
     let (pt, pdec) = scale_of(primary);
-    let plabels: Vec<String> = pt.iter().map(|t| fixed_f64(*t, pdec)).collect();
+    let plabels: Vec<String> = pt.iter().map(|t| plot.fmt.number_f64(*t, pdec)).collect();
     let left = PAD + widest(&plabels) + 8.0;
     let secondary = (style.second_axis && !line_pts.is_empty()).then(|| {
         let (st, sdec) = scale_of(&line_pts);
-        let labels: Vec<String> = st
-            .iter()
-            .map(|t| format!("{}%", fixed_f64(*t, sdec)))
-            .collect();
+        let labels: Vec<String> = st.iter().map(|t| plot.fmt.percent_f64(*t, sdec)).collect();
         (st, labels)
     });
     let right = match &secondary {

@@ -3,7 +3,6 @@
 
 use super::layout::{LEGEND, LINE_H, PAD};
 use super::{Draw, Kind};
-use crate::num::fixed_f64;
 use crate::render::chart::canvas::{Align, Canvas, colour};
 use crate::render::chart::metrics::{width, wrap};
 use crate::render::chart::{Plot, Point, Slot};
@@ -43,7 +42,7 @@ fn slices(plot: &Plot) -> Vec<Slice> {
         let rest = 100.0 - total;
         out.push((
             plot.t.get("not_stated").to_string(),
-            format!("{}%", fixed_f64(rest, 1)),
+            plot.fmt.percent_f64(rest, 1),
             rest / whole,
             colour::MISSING,
         ));
