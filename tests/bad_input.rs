@@ -373,7 +373,7 @@ fn cases() -> Vec<Case> {
                 "{% block main %}",
                 "{% block main %}{{ page.nope.deeper }}",
             ),
-            "templates/chapter.html:2:25: error: template error: Field `nope` is not defined. Available fields: alternates, canonical, description, kind, lang, languages, locale, root, search_suffixes, title, url (while rendering `ko/intro/` and 3 other page(s)) — expected values the page provides (see README: template variables)",
+            "templates/chapter.html:2:25: error: template error: Field `nope` is not defined. Available fields: alternates, canonical, description, home, kind, lang, languages, locale, root, search_suffixes, title, url (while rendering `ko/intro/` and 3 other page(s)) — expected values the page provides (see README: template variables)",
         ),
         case(
             "a template extending a missing one",

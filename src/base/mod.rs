@@ -9,6 +9,7 @@ pub mod localized;
 pub mod source;
 pub mod suggest;
 pub mod timings;
+pub mod urls;
 
 /// One file of the site: path relative to the output root (`/`-separated) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -61,7 +61,7 @@ pub fn rebuild_chapter(
         ds.extend(found);
         return Some(Err(ds));
     }
-    let url = format!("{}/{}/", c.lang, c.slug);
+    let url = snap.content.config.chapter_url(&c.lang, &c.slug);
     // The fresh rendering takes its place, and gives it back if its page cannot be rendered.
     let old = std::mem::replace(&mut snap.chapters[i], fresh);
     let book = Book {

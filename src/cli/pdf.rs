@@ -65,7 +65,7 @@ pub fn print(
     let lang = lang
         .unwrap_or(content.config.default_language())
         .to_string();
-    let page = format!("{lang}/print/index.html");
+    let page = format!("{}print/index.html", content.config.edition(&lang));
     if !files.iter().any(|f| f.path == page) {
         return Err(vec![Diagnostic::error(
             root.join("content"),

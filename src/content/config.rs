@@ -466,6 +466,21 @@ impl Config {
         self.exchange_rates.as_ref().map(|r| &r.rates)
     }
 
+    /// The folder of a language's edition in the site: `ko/`; `""` in a site of one language,
+    /// whose pages have no language in their addresses (`/market-size/`).
+    pub fn edition(&self, lang: &str) -> String {
+        if self.languages.len() == 1 {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
+
+    /// The address of chapter `slug` in `lang`, from the site root: `ko/market-size/`.
+    pub fn chapter_url(&self, lang: &str, slug: &str) -> String {
+        format!("{}{slug}/", self.edition(lang))
+    }
+
     /// The prefix of every address (`https://example.org/report/`, or `/`).
     pub fn base(&self) -> &str {
         self.base_url.as_deref().unwrap_or("/")

@@ -16,7 +16,8 @@ pub fn render(
     c: &Chapter,
     start: Numbering,
 ) -> (RenderedChapter, Vec<Diagnostic>) {
-    let mut ex = Expander::new(content, c, "../../", start);
+    let root = crate::base::urls::root_of(&content.config.chapter_url(&c.lang, &c.slug));
+    let mut ex = Expander::new(content, c, &root, start);
     let strings = &content.strings[&c.lang];
     let labels = Labels {
         footnotes: strings.get("footnotes").to_string(),

@@ -7,8 +7,9 @@
 //! under the chapter titles. Figure and table ids are unique in the whole report already and
 //! keep their names.
 
-/// Rewrites one chapter's HTML for the print page.
-pub fn chapter_html(html: &str, slug: &str, lang: &str, title: &str) -> String {
+/// Rewrites one chapter's HTML for the print page; `chapters` is how the chapter page links to
+/// the chapters of its edition (`../../ko/`, or `../` in a site of one language).
+pub fn chapter_html(html: &str, slug: &str, chapters: &str, title: &str) -> String {
     // One footnotes section per chapter on the page: name each after its chapter.
     let html = html.replacen(
         "role=\"doc-endnotes\" aria-label=\"",
@@ -39,7 +40,7 @@ pub fn chapter_html(html: &str, slug: &str, lang: &str, title: &str) -> String {
             .unwrap_or(rest.len());
         let tag = &rest[lt..gt];
         if needs_rewrite(tag) {
-            out.push_str(&rewrite_tag(tag, slug, lang));
+            out.push_str(&rewrite_tag(tag, slug, chapters));
         } else {
             out.push_str(tag);
         }
@@ -73,7 +74,7 @@ fn needs_rewrite(tag: &str) -> bool {
     heading_level(tag).is_some() || tag.contains("id=\"") || tag.contains("href=\"")
 }
 
-fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
+fn rewrite_tag(tag: &str, slug: &str, chapter_prefix: &str) -> String {
     // Headings one level down: the chapter title is the h2 of the print page.
     let mut t = tag.to_string();
     if let Some((at, level)) = heading_level(tag) {
@@ -86,7 +87,6 @@ fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
             format!("{slug}:{id}")
         }
     });
-    let chapter_prefix = format!("../../{lang}/");
     t = rewrite_attr(&t, "href=\"", |href| {
         if let Some(anchor) = href.strip_prefix('#') {
             return if global(anchor) {
@@ -95,7 +95,7 @@ fn rewrite_tag(tag: &str, slug: &str, lang: &str) -> String {
                 format!("#{slug}:{anchor}")
             };
         }
-        if let Some(rest) = href.strip_prefix(&chapter_prefix) {
+        if let Some(rest) = href.strip_prefix(chapter_prefix) {
             if let Some((other, anchor)) = rest.split_once("/#")
                 && !other.contains('/')
             {
@@ -151,7 +151,7 @@ mod tests {
             "<figure class=\"data chart\" id=\"fig:x\" aria-labelledby=\"fig:x:caption\"></figure>\n",
             "<h3 id=\"sub\">Sub</h3><li id=\"fn:1\" value=\"1\"><a href=\"#fnref:1\">↩</a></li>"
         );
-        let p = chapter_html(html, "market", "ko", "시장");
+        let p = chapter_html(html, "market", "../../ko/", "시장");
         assert!(p.contains("<h3 id=\"market:시장\">시장</h3>"), "{p}");
         assert!(p.contains("href=\"#market:시장\""));
         assert!(p.contains("href=\"#intro:%EA%B8%B0\""));
@@ -168,7 +168,7 @@ mod tests {
     fn a_chart_is_copied_as_it_is() {
         let svg = "<svg viewBox=\"0 0 4 4\" aria-labelledby=\"fig:x:title\"><title id=\"fig:x:title\">T</title><text>a</text></svg>";
         let html = format!("<figure id=\"fig:x\">{svg}</figure><h2 id=\"s\">S</h2>");
-        let p = chapter_html(&html, "market", "ko", "시장");
+        let p = chapter_html(&html, "market", "../../ko/", "시장");
         assert_eq!(
             p,
             format!("<figure id=\"fig:x\">{svg}</figure><h3 id=\"market:s\">S</h3>")

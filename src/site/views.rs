@@ -45,6 +45,8 @@ pub(crate) struct PageView {
     pub(crate) description: String,
     /// Relative prefix to the site root from this page (`../../`).
     pub(crate) root: String,
+    /// The front page of this page's edition, relative to it (`../../ko/`).
+    pub(crate) home: String,
     /// Other language editions of this page (absolute URLs) for hreflang.
     pub(crate) alternates: Vec<Alternate>,
     /// The language switch.
@@ -74,6 +76,11 @@ pub(crate) struct LanguageLink {
 pub(crate) struct NavLink {
     pub(crate) href: String,
     pub(crate) title: String,
+    /// Set when the page is in another language than the one linking to it (a chapter not
+    /// translated yet, linked in the default language): its code…
+    pub(crate) lang: Option<String>,
+    /// …and its name, to mark the link (`English`).
+    pub(crate) language: Option<String>,
 }
 
 /// A heading in a chapter's contents.

@@ -1,6 +1,7 @@
 //! Links between chapters, written by file name (`05-regional-development.md#anchor`, or with a
 //! language, `05-regional-development.en.md`): resolved to the page's URL, checked that the
-//! chapter exists, and handed to the anchor check.
+//! chapter exists, and handed to the anchor check. A chapter the page's language does not have
+//! yet is linked in the default language.
 
 use super::Expander;
 use crate::base::suggest::closest;
@@ -20,9 +21,19 @@ pub(super) fn resolve(ex: &Expander, dest: &str) -> Result<Link, Problem> {
             "`NN-slug.md`, `NN-slug.md#anchor`, `#anchor` or `https://…`",
         ));
     };
-    let lang = name.lang.unwrap_or(&ex.chapter.lang);
+    let mut lang = name.lang.unwrap_or(&ex.chapter.lang);
+    // A chapter not translated yet is linked in the default language (the translation check
+    // warns of the missing translation).
+    let default = ex.content.config.default_language();
+    if name.lang.is_none()
+        && ex.content.chapter(name.slug, lang).is_none()
+        && ex.content.chapter(name.slug, default).is_some()
+    {
+        lang = default;
+    }
     if ex.content.chapter(name.slug, lang).is_some() {
-        let mut href = format!("{}{lang}/{}/", ex.root, name.slug);
+        let url = ex.content.config.chapter_url(lang, name.slug);
+        let mut href = format!("{}{url}", ex.root);
         if let Some(a) = &anchor {
             href.push('#');
             href.push_str(a);

@@ -1,8 +1,9 @@
 //! Chapter pages, `/<lang>/<slug>/`: the chapter's body with its contents, figures and
 //! neighbours, each heading linked to its counterpart in the other editions.
 
-use super::{Edition, Page, page_at, root_of, truncate};
+use super::{Edition, Page, page_at, truncate};
 use crate::base::html::escape_attr;
+use crate::base::urls::root_of;
 use crate::content::Chapter;
 use crate::render::RenderedChapter;
 use crate::site::views::{CaptionView, ChapterView, NavLink, PageView, SitemapEntry, TocEntry};
@@ -14,7 +15,7 @@ pub(super) fn add(e: &Edition, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapE
         .chapters
         .par_iter()
         .enumerate()
-        .filter(|(_, (c, _))| e.site.wanted(&format!("{}/{}/", e.lang, c.slug)))
+        .filter(|(_, (c, _))| e.site.wanted(&e.site.cfg.chapter_url(e.lang, &c.slug)))
         .map(|(i, (c, r))| page(e, i, c, r))
         .collect();
     for (page, entry) in made {
@@ -27,17 +28,19 @@ pub(super) fn add(e: &Edition, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapE
 fn page(e: &Edition, i: usize, c: &Chapter, r: &RenderedChapter) -> (Page, SitemapEntry) {
     let (site, lang) = (e.site, e.lang);
     let content = site.book.content;
-    let url = format!("{lang}/{}/", c.slug);
+    let url = site.cfg.chapter_url(lang, &c.slug);
     let root = root_of(&url);
     let nav = |o: Option<&(&Chapter, &RenderedChapter)>| {
         o.map(|(x, _)| NavLink {
             href: format!("../{}/", x.slug),
             title: x.front.title.clone(),
+            lang: None,
+            language: None,
         })
     };
     let slug = c.slug.as_str();
     let has = |l: &str| content.chapter(slug, l).is_some();
-    let alts = site.alternates(&|l| has(l).then(|| format!("{l}/{slug}/")));
+    let alts = site.alternates(&|l| has(l).then(|| site.cfg.chapter_url(l, slug)));
     let description = c
         .front
         .summary
@@ -56,15 +59,16 @@ fn page(e: &Edition, i: usize, c: &Chapter, r: &RenderedChapter) -> (Page, Sitem
         languages: site.language_links(
             &|l| {
                 if has(l) {
-                    format!("{l}/{slug}/")
+                    site.cfg.chapter_url(l, slug)
                 } else {
-                    format!("{l}/")
+                    site.ed(l)
                 }
             },
             lang,
             &root,
         ),
         search_suffixes: site.search_suffixes(lang),
+        home: format!("{root}{}", site.ed(lang)),
     });
     ctx.insert(
         "chapter",

@@ -19,7 +19,8 @@ pub(super) fn add(site: &Site, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapE
         description: site.description(lang),
         root: String::new(),
         alternates: vec![],
-        languages: site.language_links(&|l| format!("{l}/"), "", ""),
+        languages: site.language_links(&|l| site.ed(l), "", ""),
+        home: String::new(),
         search_suffixes: site.search_suffixes(lang),
     };
     ctx.insert("page", &page);

@@ -18,6 +18,7 @@ mod print;
 mod sitemap;
 
 use super::views::{Alternate, LanguageLink, PageView, RateView, SiteView, SitemapEntry};
+use crate::base::urls::root_of;
 use crate::content::Chapter;
 use crate::content::config::{Config, Text};
 use crate::content::i18n::Strings;
@@ -56,7 +57,8 @@ pub fn plan_only(book: &Book, only: Option<&str>) -> Vec<Page> {
     let site = Site::new(book, only);
     let mut pages = Vec::new();
     let mut entries: Vec<SitemapEntry> = Vec::new();
-    if only.is_none() {
+    // A site of one language has no choice of edition: its contents are its front page.
+    if only.is_none() && site.cfg.languages.len() > 1 {
         landing::add(&site, &mut pages, &mut entries);
     }
     for lang in &site.published {
@@ -100,6 +102,11 @@ impl<'a> Site<'a> {
             versions,
             only,
         }
+    }
+
+    /// The folder of `lang`'s edition (`ko/`, or `""` in a site of one language).
+    pub fn ed(&self, lang: &str) -> String {
+        self.cfg.edition(lang)
     }
 
     /// Whether the page at `url` is to be made.
@@ -279,9 +286,9 @@ impl<'a> Edition<'a> {
         name: &str,
     ) -> (PageView, Vec<Alternate>) {
         let (site, lang) = (self.site, self.lang);
-        let url = format!("{lang}/{path}");
+        let url = format!("{}{path}", site.ed(lang));
         let root = root_of(&url);
-        let alts = site.alternates(&|l| Some(format!("{l}/{path}")));
+        let alts = site.alternates(&|l| Some(format!("{}{path}", site.ed(l))));
         let view = PageView {
             kind,
             lang: lang.to_string(),
@@ -290,7 +297,8 @@ impl<'a> Edition<'a> {
             title: format!("{} — {}", self.strings.get(name), site.cfg.title.text(lang)),
             description: site.description(lang),
             alternates: alts.clone(),
-            languages: site.language_links(&|l| format!("{l}/{path}"), lang, &root),
+            languages: site.language_links(&|l| format!("{}{path}", site.ed(l)), lang, &root),
+            home: format!("{root}{}", site.ed(lang)),
             search_suffixes: site.search_suffixes(lang),
             url,
             root,
@@ -324,11 +332,6 @@ fn page_at(
     )
 }
 
-/// The relative path from the page at `url` to the site root.
-fn root_of(url: &str) -> String {
-    "../".repeat(url.matches('/').count())
-}
-
 /// At most `n` characters, cut at a word boundary, with `…`.
 pub fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
@@ -345,13 +348,6 @@ pub fn truncate(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roots() {
-        assert_eq!(root_of(""), "");
-        assert_eq!(root_of("ko/"), "../");
-        assert_eq!(root_of("ko/market/"), "../../");
-    }
 
     #[test]
     fn truncation() {

@@ -32,7 +32,8 @@ pub(super) fn add(site: &Site, pages: &mut Vec<Page>) {
             description: site.description(lang),
             root: path_root.clone(),
             alternates: vec![],
-            languages: site.language_links(&|l| format!("{l}/"), "", &path_root),
+            languages: site.language_links(&|l| site.ed(l), "", &path_root),
+            home: format!("{path_root}{}", site.ed(lang)),
             search_suffixes: site.search_suffixes(lang),
         },
     );
@@ -48,7 +49,7 @@ pub(super) fn add(site: &Site, pages: &mut Vec<Page>) {
                 not_found: t.get("not_found").to_string(),
                 not_found_text: t.get("not_found_text").to_string(),
                 contents: t.get("contents").to_string(),
-                href: format!("{path_root}{l}/"),
+                href: format!("{path_root}{}", site.ed(l)),
             }
         })
         .collect();

@@ -8,7 +8,13 @@ use tera::Value;
 
 /// Adds the print edition of `e`.
 pub(super) fn add(e: &Edition, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapEntry>) {
-    let url = format!("{}/print/", e.lang);
+    let url = format!("{}print/", e.site.ed(e.lang));
+    // How chapter pages link to the chapters of this edition, which become links within it.
+    let chapters_prefix = format!(
+        "{}{}",
+        crate::base::urls::root_of(&e.site.cfg.chapter_url(e.lang, "x")),
+        e.site.ed(e.lang)
+    );
     if !e.site.wanted(&url) {
         return;
     }
@@ -27,7 +33,7 @@ pub(super) fn add(e: &Edition, pages: &mut Vec<Page>, sitemap: &mut Vec<SitemapE
                 html: crate::site::print::chapter_html(
                     &r.body.html,
                     &c.slug,
-                    e.lang,
+                    &chapters_prefix,
                     &c.front.title,
                 ),
             })
