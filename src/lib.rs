@@ -16,3 +16,4 @@ pub mod num;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod theme;

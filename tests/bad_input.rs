@@ -206,11 +206,6 @@ fn cases() -> Vec<Case> {
             |root: &Path| std::fs::remove_dir_all(root.join("content")).unwrap(),
             "content:1:1: error: no content directory — expected a `content/` folder with `site.yaml` (is --root right?)",
         ),
-        case(
-            "a missing template",
-            |root: &Path| std::fs::remove_file(root.join("templates/chapter.html")).unwrap(),
-            "templates/chapter.html:1:1: error: missing template `chapter.html` — expected the file in templates/",
-        ),
         // YAML tables.
         case(
             "an empty table file",

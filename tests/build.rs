@@ -705,3 +705,44 @@ rows:
     assert!(csv.contains("a,999999999,9876543210"), "{csv}");
     assert!(csv.contains("b,1234567890,9007199254740993"), "{csv}");
 }
+
+/// A site with only `content/` builds with the built-in theme (templates, static files, UI
+/// strings); a site's own template, static file or UI string replaces the built-in one alone.
+#[test]
+fn the_built_in_theme_fills_in_what_a_site_does_not_have() {
+    let site = SiteTest::basic();
+    for dir in ["templates", "static", "content/i18n"] {
+        std::fs::remove_dir_all(site.root().join(dir)).unwrap();
+    }
+    let site = site
+        .run(&["build", "--strict"])
+        .succeeds()
+        .page_has(
+            "ko/market/index.html",
+            "<a class=\"skip-link\" href=\"#content:main\">본문 바로가기</a>",
+        )
+        .page_has("en/market/index.html", "Skip to content")
+        .page_has(
+            "en/index.html",
+            "(USD 1 = KRW 1,427.15, CNY 1 = KRW 196.60)",
+        );
+    assert!(site.has_output("style.css") && site.has_output("search.js"));
+    let site = site
+        .write("templates/partials/footer.html", "<footer>ours</footer>")
+        .write("static/style.css", "body{}")
+        .write(
+            "content/i18n/en.yaml",
+            "skip_to_content: Jump to the text\n",
+        )
+        .run(&["build", "--strict"])
+        .succeeds()
+        .page_has("en/market/index.html", "<footer>ours</footer>")
+        .page_has("en/market/index.html", "Jump to the text")
+        .page_has("en/market/index.html", "Previous chapter")
+        .page_has("ko/market/index.html", "본문 바로가기");
+    assert_eq!(site.page("style.css"), "body{}");
+    assert!(
+        site.has_output("folio.js"),
+        "the other static files are built in"
+    );
+}

@@ -4,6 +4,7 @@
 //! the library's ([`crate::build`], [`crate::serve`]). May use every other module.
 
 mod build;
+mod init;
 pub mod pdf;
 mod serve;
 mod stamp;
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 #[command(
     name = "folio",
     version,
-    about = "Builds a bilingual report website from Markdown chapters and YAML data"
+    about = "Builds a multilingual report website from Markdown chapters and YAML data"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,6 +42,9 @@ pub(crate) enum OutputFormat {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Make a new report in an empty folder: configuration, a chapter per language, a data
+    /// table and a publishing workflow, ready to build.
+    Init(init::InitArgs),
     /// Build the site into the output folder (default: public/).
     Build(build::BuildArgs),
     /// Live preview: build in memory, serve on 127.0.0.1, rebuild and reload on every change.
@@ -57,6 +61,7 @@ enum Command {
 /// Parses the command line and runs the subcommand.
 pub fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Init(args) => init::run(args),
         Command::Build(args) => build::build(args),
         Command::Check(args) => build::check(args),
         Command::Serve(args) => serve::run(args),

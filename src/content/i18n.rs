@@ -53,14 +53,31 @@ impl Strings {
 
 /// Loads one language's strings, checking the keys the generator needs.
 pub fn load(src: &Source) -> Result<Strings, Diagnostics> {
+    load_over(src, None)
+}
+
+/// The built-in strings of `lang` (folio's theme), if it has them.
+pub fn built_in(lang: &str) -> Option<Strings> {
+    let text = crate::theme::strings(lang)?;
+    load(&Source::new(format!("(built-in)/i18n/{lang}.yaml"), text)).ok()
+}
+
+/// Loads one language's strings over `base` (the built-in ones): a key of the file replaces
+/// the built-in string; the keys the generator needs must be in one or the other.
+pub fn load_over(src: &Source, base: Option<&Strings>) -> Result<Strings, Diagnostics> {
     let mut ds = Diagnostics::new();
-    let map: BTreeMap<String, String> = match yaml::parse_file(src) {
+    let mut map: BTreeMap<String, String> = match yaml::parse_file(src) {
         Ok(m) => m,
         Err(d) => {
             ds.push(d);
             return Err(ds);
         }
     };
+    if let Some(base) = base {
+        for (k, v) in &base.0 {
+            map.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
     for key in REQUIRED {
         if !map.contains_key(*key) {
             ds.push(Diagnostic::error(
@@ -122,9 +139,10 @@ pub(crate) fn load_all(
     let mut strings = BTreeMap::new();
     let mut sources = BTreeMap::new();
     for (path, lang) in files {
+        let base = built_in(lang);
         match Source::read(path)
             .map_err(Diagnostics::from)
-            .and_then(|s| load(&s).map(|st| (st, s)))
+            .and_then(|s| load_over(&s, base.as_ref()).map(|st| (st, s)))
         {
             Ok((st, src)) => {
                 strings.insert(lang.clone(), st);
@@ -135,13 +153,28 @@ pub(crate) fn load_all(
     }
     let default_needed = std::iter::once(default).filter(|d| !needed.iter().any(|n| n == d));
     for lang in needed.iter().map(String::as_str).chain(default_needed) {
-        if !files.iter().any(|(_, l)| l == lang) {
-            ds.push(Diagnostic::error(
+        if files.iter().any(|(_, l)| l == lang) {
+            continue;
+        }
+        match built_in(lang) {
+            Some(st) => {
+                let src = Source::new(content.join("i18n").join(format!("{lang}.yaml")), "");
+                strings.insert(lang.to_string(), st);
+                sources.insert(lang.to_string(), src);
+            }
+            None => ds.push(Diagnostic::error(
                 content.join("i18n").join(format!("{lang}.yaml")),
                 Pos::START,
                 format!("no UI strings for language `{lang}`"),
-                format!("a file content/i18n/{lang}.yaml"),
-            ));
+                format!(
+                    "a file content/i18n/{lang}.yaml (folio has built-in strings for {})",
+                    crate::theme::STRINGS
+                        .iter()
+                        .map(|(l, _)| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
         }
     }
     if let Some(base) = strings.get(default) {

@@ -175,6 +175,24 @@ pub fn load_with(root: &Path, check_table: &TableCheck) -> Result<Content, Diagn
     })
 }
 
+/// Reads one chapter file on its own (`content/chapters/<NN>-<slug>.<lang>.md`), as loading
+/// the site would.
+pub fn read_chapter(path: &Path) -> Result<Chapter, Diagnostics> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(n) = parse_chapter_name(&name).filter(|n| n.lang.is_some()) else {
+        return Err(Diagnostics::from(Diagnostic::error(
+            path,
+            Pos::START,
+            format!("`{name}` is not a chapter file name"),
+            "`<NN>-<slug>.<lang>.md`",
+        )));
+    };
+    load_chapter(path, n.order, n.slug, n.lang.unwrap_or_default())
+}
+
 /// The chapters, read in parallel, sorted by order and then language order; their names
 /// checked across languages.
 fn load_chapters(

@@ -353,6 +353,14 @@ pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagno
             statics.push((rel, bytes));
         }
     }
+    // The built-in theme's files, where the site has none of its own at that path.
+    for (name, bytes) in crate::theme::STATIC {
+        let rel = PathBuf::from(name);
+        if !statics.iter().any(|(p, _)| *p == rel) {
+            statics.push((rel, bytes.to_vec()));
+        }
+    }
+    statics.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(statics)
 }
 

@@ -26,22 +26,18 @@ pub const REQUIRED: &[&str] = &[
 ];
 
 impl Templates {
-    /// Loads every file under `dir` (names relative to it, `/`-separated).
+    /// Loads the built-in theme's templates and every file under `dir` (names relative to it,
+    /// `/`-separated), which replaces the built-in template of its name; `dir` may not exist.
     pub fn load(dir: &Path) -> Result<Templates, Diagnostics> {
         let mut ds = Diagnostics::new();
         let mut sources = Vec::new();
-        if !dir.is_dir() {
-            ds.push(Diagnostic::error(
-                dir,
-                Pos::START,
-                "no templates directory",
-                "a `templates/` folder",
-            ));
-            return Err(ds);
-        }
+        let site_dir = dir.is_dir();
+        // A site without a `templates/` folder uses the built-in theme alone.
         for entry in walkdir::WalkDir::new(dir)
             .follow_links(true)
             .sort_by_file_name()
+            .into_iter()
+            .filter(|_| site_dir)
         {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
@@ -69,14 +65,9 @@ impl Templates {
                 )),
             }
         }
-        for required in REQUIRED {
-            if !sources.iter().any(|(k, _)| k == required) {
-                ds.push(Diagnostic::error(
-                    dir.join(required),
-                    Pos::START,
-                    format!("missing template `{required}`"),
-                    "the file in templates/",
-                ));
+        for (name, text) in crate::theme::TEMPLATES {
+            if !sources.iter().any(|(k, _)| k == name) {
+                sources.push((name.to_string(), text.to_string()));
             }
         }
         let mut tera = Tera::new();
@@ -318,9 +309,18 @@ mod tests {
     }
 
     #[test]
-    fn missing_templates_are_listed() {
-        let d = dir_with(&[("index.html", "x")]);
-        let errs = Templates::load(d.path()).err().unwrap().sorted();
-        assert_eq!(errs.len(), REQUIRED.len() - 1);
+    fn a_site_template_replaces_the_built_in_one_and_the_rest_are_built_in() {
+        let d = dir_with(&[("robots.txt", "mine")]);
+        let t = Templates::load(d.path()).ok().unwrap();
+        let out = t.render("robots.txt", &Context::new(), 0).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "mine");
+        let names: Vec<&str> = t.tera.get_template_names().collect();
+        for required in REQUIRED {
+            assert!(names.contains(required), "{required}");
+        }
+        let none = Templates::load(&d.path().join("nothing-here"))
+            .ok()
+            .unwrap();
+        assert!(none.tera.get_template_names().any(|n| n == "chapter.html"));
     }
 }
