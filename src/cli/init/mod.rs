@@ -112,7 +112,7 @@ fn files(languages: &[String]) -> Vec<(String, String)> {
         .iter()
         .enumerate()
     {
-        steps.push_str(&format!("  - step:\n"));
+        steps.push_str("  - step:\n");
         for l in languages {
             steps.push_str(&format!(
                 "      {l}: {}\n",
