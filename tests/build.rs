@@ -746,3 +746,107 @@ fn the_built_in_theme_fills_in_what_a_site_does_not_have() {
         "the other static files are built in"
     );
 }
+
+/// The smallest configuration: a title and one language, one chapter. A site of one language
+/// has no language in its addresses and no language switch.
+#[test]
+fn two_lines_of_configuration_and_one_chapter_build_strictly() {
+    let site = SiteTest::of(&[
+        ("content/site.yaml", "title: My report\nlanguages: [en]\n"),
+        (
+            "content/chapters/01-intro.en.md",
+            "---\ntitle: Introduction\n---\n\n## Scope\n\nA first chapter.[^1]\n\n[^1]: A note.\n",
+        ),
+    ])
+    .run(&["build", "--strict"])
+    .succeeds()
+    .page_has("index.html", "<a href=\"intro/\">Introduction</a>")
+    .page_has("intro/index.html", "<html lang=\"en\">")
+    .page_has("intro/index.html", "<h2 id=\"scope\">Scope</h2>")
+    .page_lacks("intro/index.html", "language-switch")
+    .page_has("print/index.html", "Introduction");
+    assert!(!site.has_output("en"), "no language folder");
+    assert!(
+        !site.has_output("sitemap.xml"),
+        "no sitemap without a base_url"
+    );
+    assert!(!site.page("robots.txt").contains("Sitemap"));
+}
+
+/// Three languages, one of them (Japanese) with a myriad notation of its own, money in yen and
+/// euros converted through the won: every page has the switch and hreflang for all three, a
+/// chapter missing in one language is listed there in the default language, and written
+/// conversions are checked at the site's rates.
+#[test]
+fn three_languages_with_yen_and_euro_tables() {
+    let table = "title: { ko: 매출, en: Sales, ja: 売上 }
+columns:
+  - { id: year, label: { ko: 연도, en: Year, ja: 年 }, type: year }
+  - { id: yen, label: { ko: 엔화, en: Yen, ja: 円 }, type: number, unit: { kind: money, currency: JPY, scale: 1e8 } }
+  - { id: euro, label: { ko: 유로화, en: Euro, ja: ユーロ }, type: number, unit: { kind: money, currency: EUR, scale: 1e6 } }
+rows:
+  - { year: 2024, yen: 2697, euro: 12.5 }
+";
+    let chapter = |lang: &str, title: &str, text: &str| {
+        (
+            format!("content/chapters/01-sales.{lang}.md"),
+            format!(
+                "---\ntitle: {title}\n---\n\n## 1\n\n{text}\n\n{{{{ table(id=\"sales\") }}}}\n"
+            ),
+        )
+    };
+    let ko = chapter(
+        "ko",
+        "매출",
+        "{{ value(id=\"sales\", row=2024, col=\"yen\", convert=\"EUR\") }}, 1,000억 엔(약 9억 3천만 유로)",
+    );
+    let en = chapter(
+        "en",
+        "Sales",
+        "{{ value(id=\"sales\", row=2024, col=\"euro\", convert=\"JPY\") }}",
+    );
+    let ja = chapter(
+        "ja",
+        "売上",
+        "{{ value(id=\"sales\", row=2024, col=\"yen\", convert=\"EUR\") }}",
+    );
+    let site = SiteTest::of(&[
+        (
+            "content/site.yaml",
+            "title: { ko: 보고서, en: Report, ja: レポート }
+languages: [ko, en, ja]
+base_url: https://example.org/r/
+exchange_rates:
+  base: KRW
+  rates: { JPY: 9.5, EUR: 1500 }
+",
+        ),
+        ("content/data/sales.yaml", table),
+        (&ko.0, &ko.1),
+        (&en.0, &en.1),
+        (&ja.0, &ja.1),
+        (
+            "content/chapters/02-only.ko.md",
+            "---\ntitle: 한국어만\n---\n\n한국어로만 쓴 장.\n",
+        ),
+    ])
+    .check()
+    .printed(
+        "content/chapters/01-sales.ko.md:7:62: warning: [conversion] `1,000억 엔(약 9억 3천만 유로)`: at the site's rates 1천억 엔 is 6억 3천만 유로 — expected a converted amount within ±500만 유로 of it, or an acknowledgement",
+    )
+    .printed_part("chapter `02-only` has no `ja` translation")
+    .build()
+    .succeeds()
+    // 2,697억 엔 at 9.5 won per yen and 1,500 won per euro: 17억 800만 유로.
+    .page_has("ko/sales/index.html", "2,697억 엔(약 17억 800만 유로)")
+    .page_has("ja/sales/index.html", "2,697億円（約17億800万ユーロ）")
+    .page_has("en/sales/index.html", "EUR 12.5 million (about JPY 2 billion)")
+    .page_has("ja/sales/index.html", "<td class=\"num\">2,697</td>")
+    .page_has("ja/sales/index.html", "hreflang=\"en\"")
+    .page_has("ja/sales/index.html", "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/r/ko/sales/\">")
+    .page_has("en/sales/index.html", "lang=\"ja\">日本語</a>")
+    .page_has(
+        "ja/index.html",
+        "<a href=\"../ko/only/\" hreflang=\"ko\" lang=\"ko\">한국어만</a> <span class=\"in-language\">(한국어)</span>",
+    );
+}

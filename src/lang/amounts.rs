@@ -51,7 +51,9 @@ impl Lang {
                         .take_while(|(_, ch)| allowed(*ch))
                         .last()
                         .map(|(i, _)| i)?;
-                    let candidate = before[start..].trim_start();
+                    // An amount starts with a digit (`, 1,000억`: the comma before it is not part).
+                    let candidate =
+                        before[start..].trim_start_matches(|c: char| !c.is_ascii_digit());
                     self.read_amount(candidate).map(|a| (candidate.len(), a))
                 })
             }
