@@ -810,7 +810,7 @@ rows:
         "売上",
         "{{ value(id=\"sales\", row=2024, col=\"yen\", convert=\"EUR\") }}",
     );
-    let site = SiteTest::of(&[
+    SiteTest::of(&[
         (
             "content/site.yaml",
             "title: { ko: 보고서, en: Report, ja: レポート }
