@@ -597,4 +597,57 @@ exchange_rates:
         let errs = errors("title: x\nlanguages: [en]\nexchange_rates: { base: WON, rates: {} }\n");
         assert!(errs[0].contains("unknown currency `WON`"), "{errs:?}");
     }
+
+    /// The configuration reference (`docs/configuration.md`) lists exactly the keys of
+    /// [`KEYS`], and [`KEYS`] the keys the code reads: its top-level keys are those serde
+    /// accepts, and a configuration of every example value loads.
+    #[test]
+    fn the_configuration_reference_is_the_code() {
+        let doc = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
+        )
+        .unwrap();
+        let documented: Vec<&str> = doc
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `"))
+            .filter_map(|l| l.split_once('`').map(|(k, _)| k))
+            .collect();
+        let keys: Vec<&str> = KEYS.iter().map(|k| k.path).collect();
+        assert_eq!(documented, keys, "docs/configuration.md against config::KEYS");
+        let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rows = squeeze(&doc);
+        for k in KEYS {
+            let row = format!("| `{}` | {} | {} | `{}` |", k.path, k.kind, k.default, k.example);
+            assert!(
+                rows.contains(&squeeze(&row)),
+                "docs/configuration.md: the row of `{}` differs from config::KEYS",
+                k.path
+            );
+        }
+        // The top-level keys serde accepts, as its message for an unknown one lists them.
+        let errs = errors("nope: 1\n");
+        let listed = errs[0].split("expected one of ").nth(1).unwrap();
+        let accepted: Vec<String> = listed.split(", ").map(|k| k.trim_matches('`').to_string()).collect();
+        let mut top: Vec<String> = KEYS
+            .iter()
+            .filter(|k| !k.path.contains(['.', '[']))
+            .map(|k| k.path.to_string())
+            .collect();
+        let mut accepted_sorted = accepted.clone();
+        accepted_sorted.sort();
+        top.sort();
+        assert_eq!(accepted_sorted, top);
+        // Every example, at once.
+        let all = "title: My report
+languages: [en, { code: de, name: Deutsch, locale: de_DE }]
+base_url: https://example.org/report/
+description: What the report is about.
+report: { series: Global Market Report 25-046, publisher: KOTRA, published: October 2025, author: Lee Jong-eun, isbn: 979-11-402-1417-4 }
+exchange_rates: { base: KRW, rates: { USD: 1427.15, CNY: 196.60 }, note: Average rates of the first half of 2025. }
+search: false
+";
+        let c = Config::load(&Source::new("site.yaml", all)).unwrap();
+        assert_eq!(c.report.isbn.unwrap().text("de"), "979-11-402-1417-4");
+        assert!(!c.search);
+    }
 }
