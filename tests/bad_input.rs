@@ -390,6 +390,34 @@ fn cases() -> Vec<Case> {
             "content/site.yaml:1:11: error: base_url `example.org` is not an absolute URL — expected an address such as `https://example.org/report/`",
         ),
         case(
+            "an exchange rate in a currency that does not exist",
+            replace("content/site.yaml", "USD: 1427.15", "XYZ: 1427.15"),
+            "content/site.yaml:20:12: error: unknown currency `XYZ` — expected an ISO 4217 currency code such as `USD`, `EUR`, `CNY`, `JPY` or `KRW`",
+        ),
+        case(
+            "a rate base that is not a currency",
+            replace("content/site.yaml", "base: KRW", "base: WON"),
+            "content/site.yaml:19:9: error: unknown currency `WON` — expected an ISO 4217 currency code such as `USD`, `EUR`, `CNY`, `JPY` or `KRW`",
+        ),
+        case(
+            "a conversion into a currency that does not exist",
+            replace(
+                "content/chapters/02-market.en.md",
+                "convert=\"USD\"",
+                "convert=\"XYZ\"",
+            ),
+            "content/chapters/02-market.en.md:9:31: error: unknown currency `XYZ` — expected an ISO 4217 currency code such as `USD`, `EUR`, `CNY`, `JPY` or `KRW`",
+        ),
+        case(
+            "a conversion into a currency without a rate",
+            replace(
+                "content/chapters/02-market.en.md",
+                "convert=\"USD\"",
+                "convert=\"EUR\"",
+            ),
+            "content/chapters/02-market.en.md:9:31: error: no exchange rate for CNY or EUR — expected both in site.yaml `exchange_rates` (its `base` or one of its `rates`)",
+        ),
+        case(
             "no languages",
             replace("content/site.yaml", "languages:", "language:"),
             "content/site.yaml:2:1: error: unknown field `language` — expected one of `base_url`, `languages`, `title`, `description`, `report`, `exchange_rates`, `search`",

@@ -850,3 +850,48 @@ exchange_rates:
         "<a href=\"../ko/only/\" hreflang=\"ko\" lang=\"ko\">한국어만</a> <span class=\"in-language\">(한국어)</span>",
     );
 }
+
+/// `folio init` makes a report that builds strictly in any languages, German numbers and all;
+/// it never writes into a folder that is not empty, nor with a language code CLDR does not know.
+#[test]
+fn init_makes_a_report_that_builds_strictly_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let made = init(&["init", "r", "--languages", "en,de,ko"]);
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let root = dir.path().join("r");
+    assert!(!root.join("templates").exists() && !root.join("static").exists());
+    assert!(root.join(".github/workflows/publish.yml").is_file());
+    let run = folio(&["build", "--strict"], &root);
+    assert!(run.ok, "{}", run.stderr);
+    let de = read(&root, "public/de/overview/index.html");
+    assert!(de.contains("14,0 Milliarden USD"), "German figures");
+    assert!(de.contains("<td class=\"num\">12,5</td>"), "German cells");
+    let ko = read(&root, "public/ko/overview/index.html");
+    assert!(ko.contains("140억 달러"), "Korean figures");
+    // Into a folder that is not empty: refused, nothing written.
+    let before = snapshot(&root);
+    let again = init(&["init", "r"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("r:1:1: error: the folder is not empty"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(snapshot(&root) == before, "nothing changed");
+    // An unknown language code: refused before anything is written.
+    let bad = init(&["init", "s", "--languages", "en,qqq"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown language `qqq`"));
+    assert!(!dir.path().join("s").exists());
+}

@@ -227,7 +227,7 @@ struct FullLanguage {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRates {
-    base: Currency,
+    base: String,
     rates: serde_yaml::Mapping,
     #[serde(default)]
     note: Option<Text>,
@@ -309,6 +309,14 @@ impl Checker<'_> {
     }
 
     fn rates(&mut self, raw: RawRates) -> Option<ExchangeRates> {
+        let Some(base) = Currency::from_code(&raw.base) else {
+            self.err(
+                "exchange_rates.base",
+                format!("unknown currency `{}`", raw.base),
+                CURRENCY_EXPECTED,
+            );
+            return None;
+        };
         let mut written = Vec::new();
         let mut per = Vec::new();
         for (k, _) in &raw.rates {
@@ -337,15 +345,12 @@ impl Checker<'_> {
                 _ => self.err(
                     &path,
                     format!("rate `{literal}` is not a positive number"),
-                    format!("units of {} per one {code}, e.g. 1427.15", raw.base.code()),
+                    format!("units of {} per one {code}, e.g. 1427.15", base.code()),
                 ),
             }
         }
         Some(ExchangeRates {
-            rates: Rates {
-                base: raw.base,
-                per,
-            },
+            rates: Rates { base, per },
             written,
             note: raw.note,
         })
@@ -613,11 +618,17 @@ exchange_rates:
             .filter_map(|l| l.split_once('`').map(|(k, _)| k))
             .collect();
         let keys: Vec<&str> = KEYS.iter().map(|k| k.path).collect();
-        assert_eq!(documented, keys, "docs/configuration.md against config::KEYS");
+        assert_eq!(
+            documented, keys,
+            "docs/configuration.md against config::KEYS"
+        );
         let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let rows = squeeze(&doc);
         for k in KEYS {
-            let row = format!("| `{}` | {} | {} | `{}` |", k.path, k.kind, k.default, k.example);
+            let row = format!(
+                "| `{}` | {} | {} | `{}` |",
+                k.path, k.kind, k.default, k.example
+            );
             assert!(
                 rows.contains(&squeeze(&row)),
                 "docs/configuration.md: the row of `{}` differs from config::KEYS",
@@ -627,7 +638,10 @@ exchange_rates:
         // The top-level keys serde accepts, as its message for an unknown one lists them.
         let errs = errors("nope: 1\n");
         let listed = errs[0].split("expected one of ").nth(1).unwrap();
-        let accepted: Vec<String> = listed.split(", ").map(|k| k.trim_matches('`').to_string()).collect();
+        let accepted: Vec<String> = listed
+            .split(", ")
+            .map(|k| k.trim_matches('`').to_string())
+            .collect();
         let mut top: Vec<String> = KEYS
             .iter()
             .filter(|k| !k.path.contains(['.', '[']))
