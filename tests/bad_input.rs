@@ -65,6 +65,28 @@ fn rename(from: &'static str, to: &'static str) -> impl Fn(&Path) + Sync {
     }
 }
 
+fn symlink(target: &'static str, rel: &'static str) -> impl Fn(&Path) + Sync {
+    move |root: &Path| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(target, p).unwrap();
+    }
+}
+
+/// Replaces `rel` with a named pipe (nobody ever writes to it: reading it would block).
+fn fifo(rel: &'static str) -> impl Fn(&Path) + Sync {
+    move |root: &Path| {
+        let p = root.join(rel);
+        let _ = std::fs::remove_file(&p);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap();
+        assert!(made.success(), "mkfifo {rel}");
+    }
+}
+
 /// A case from a folder under `tests/fixtures/bad/`.
 fn fixture(dir: PathBuf) -> Case {
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
@@ -151,6 +173,62 @@ fn cases() -> Vec<Case> {
                 std::os::unix::fs::symlink("..", root.join("static/loop")).unwrap();
             },
             "static/loop:1:1: error: symbolic link loop — expected a regular file or folder",
+        ),
+        // Files from outside the site: never read through a link, only regular files.
+        case(
+            "a static file linked to the build's environment",
+            symlink("/proc/self/environ", "static/env.txt"),
+            "static/env.txt:1:1: error: symbolic link to `/proc/self/environ` leads into the system folder `/proc`: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a static file linked to /etc/passwd",
+            symlink("/etc/passwd", "static/passwd"),
+            "static/passwd:1:1: error: symbolic link to `/etc/passwd` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a static folder linked outside the site",
+            symlink("../..", "static/up"),
+            "static/up:1:1: error: symbolic link to `../..` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a data table linked outside the site",
+            symlink("/etc/passwd", "content/data/users.yaml"),
+            "content/data/users.yaml:1:1: error: symbolic link to `/etc/passwd` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a template linked outside the site",
+            symlink("/etc/hostname", "templates/partials/host.html"),
+            "templates/partials/host.html:1:1: error: symbolic link to `/etc/hostname` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "site.yaml linked to /dev/zero",
+            symlink("/dev/zero", "content/site.yaml"),
+            "content/site.yaml:1:1: error: symbolic link to `/dev/zero` leads into the system folder `/dev`: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "site.yaml as a named pipe",
+            fifo("content/site.yaml"),
+            "content/site.yaml:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a chapter as a named pipe",
+            fifo(KO),
+            "content/chapters/02-market.ko.md:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a static file as a named pipe",
+            fifo("static/style.css"),
+            "static/style.css:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a chapter that is a folder",
+            |root: &Path| std::fs::create_dir(root.join("content/chapters/03-x.ko.md")).unwrap(),
+            "content/chapters/03-x.ko.md:1:1: error: `03-x.ko.md` is a folder, where folio reads a chapter — expected a regular file of that name (or another name for the folder)",
+        ),
+        case(
+            "the glossary as a folder",
+            |root: &Path| std::fs::create_dir(root.join("content/glossary.yaml")).unwrap(),
+            "content/glossary.yaml:1:1: error: `glossary.yaml` is a folder, where folio reads the glossary — expected a regular file of that name (or another name for the folder)",
         ),
         case(
             "a chapter slug that is the print edition's URL",

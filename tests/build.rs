@@ -662,3 +662,24 @@ fn search_can_be_turned_off() {
         .page_lacks("ko/market/index.html", "search.js");
     assert!(!site.has_output("pagefind"), "no index");
 }
+
+#[test]
+fn links_that_stay_inside_the_site_are_followed() {
+    // A shared folder linked into static/, a chapter linked from another folder of the site,
+    // and a partial template linked from static/: all inside the site root, so all read.
+    let site = SiteTest::basic().write("shared/logo.svg", "<svg/>").write(
+        "drafts/03-extra.ko.md",
+        "---\ntitle: 덧붙임\n---\n\n연결된 장.\n",
+    );
+    let root = site.root();
+    std::os::unix::fs::symlink("../shared", root.join("static/shared")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../drafts/03-extra.ko.md",
+        root.join("content/chapters/03-extra.ko.md"),
+    )
+    .unwrap();
+    site.build()
+        .succeeds()
+        .page_has("shared/logo.svg", "<svg/>")
+        .page_has("ko/extra/index.html", "연결된 장.");
+}

@@ -13,6 +13,7 @@ pub use snapshot::{Snapshot, rebuild_chapter};
 use crate::base::OutFile;
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::timings::Timings;
+use crate::base::walk::Boundary;
 use crate::content::{self, Content};
 use crate::render::{self, Book, RenderedChapter};
 use crate::site::output::Staging;
@@ -89,7 +90,10 @@ struct Generated {
 fn load(root: &Path) -> Result<(Content, Templates), Diagnostics> {
     let (c, t) = rayon::join(
         || content::load_with(root, &render::chart::check_spec),
-        || Templates::load(&root.join("templates")),
+        || {
+            let boundary = Boundary::new(root).map_err(Diagnostics::from)?;
+            Templates::load(&root.join("templates"), &boundary)
+        },
     );
     match (c, t) {
         (Ok(c), Ok(t)) => Ok((c, t)),

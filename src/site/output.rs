@@ -12,6 +12,8 @@
 //! keep their timestamps, so deploy tools that compare times upload only what changed.
 
 use crate::base::diag::{Diagnostic, Pos};
+use crate::base::source::read_regular;
+use crate::base::walk::Boundary;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -324,34 +326,28 @@ fn replaceable(out: &Path) -> bool {
             .unwrap_or(false)
 }
 
+/// Largest static file folio copies: fonts and images, but nothing that never ends.
+pub const MAX_STATIC_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The files of `static_dir` (relative path, bytes), in name order, hidden files left out:
-/// what the site publishes as is. `serve` serves the same.
+/// what the site publishes as is. `serve` serves the same. Read through the site's bounded walk
+/// (the site root is `static_dir`'s parent): a link out of the site, a named pipe or a device is
+/// an error, never read.
 pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let mut statics: Vec<(PathBuf, Vec<u8>)> = Vec::new();
-    if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(static_dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
-            let entry = entry.map_err(|e| crate::content::files::walk_error(&e, static_dir))?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(static_dir)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            let bytes = std::fs::read(entry.path()).map_err(|e| {
-                err(
-                    entry.path(),
-                    format!("cannot read static file: {e}"),
-                    "a readable file",
-                )
-            })?;
-            statics.push((rel, bytes));
-        }
+    if !static_dir.is_dir() {
+        return Ok(statics);
+    }
+    let root = static_dir.parent().unwrap_or(Path::new("."));
+    let boundary = Boundary::new(root)?;
+    let walked = boundary.walk(static_dir, &|name, is_dir| !is_dir && name.starts_with('.'));
+    if let Some(d) = walked.problems.into_iter().next() {
+        return Err(d);
+    }
+    for path in walked.files {
+        let rel = path.strip_prefix(static_dir).unwrap_or(&path).to_path_buf();
+        let bytes = read_regular(&path, MAX_STATIC_BYTES, "a static file")?;
+        statics.push((rel, bytes));
     }
     Ok(statics)
 }

@@ -5,6 +5,7 @@
 
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
 use crate::base::source::Source;
+use crate::base::walk::Boundary;
 use std::path::{Path, PathBuf};
 use tera::{Context, ErrorKind, Tera};
 
@@ -26,8 +27,9 @@ pub const REQUIRED: &[&str] = &[
 ];
 
 impl Templates {
-    /// Loads every file under `dir` (names relative to it, `/`-separated).
-    pub fn load(dir: &Path) -> Result<Templates, Diagnostics> {
+    /// Loads every file under `dir` (names relative to it, `/`-separated), through the site's
+    /// bounded walk: a link out of the site is an error, never read.
+    pub fn load(dir: &Path, boundary: &Boundary) -> Result<Templates, Diagnostics> {
         let mut ds = Diagnostics::new();
         let mut sources = Vec::new();
         if !dir.is_dir() {
@@ -39,34 +41,20 @@ impl Templates {
             ));
             return Err(ds);
         }
-        for entry in walkdir::WalkDir::new(dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
-            match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let name = e.file_name().to_string_lossy();
-                    if name.starts_with('.') || name.ends_with('~') {
-                        continue;
-                    }
-                    let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                    let key = rel
-                        .iter()
-                        .map(|p| p.to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
-                    match Source::read(e.path()) {
-                        Ok(src) => sources.push((key, src.text)),
-                        Err(d) => ds.push(d),
-                    }
-                }
-                Ok(_) => {}
-                Err(e) => ds.push(Diagnostic::error(
-                    e.path().unwrap_or(dir),
-                    Pos::START,
-                    format!("cannot read template: {e}"),
-                    "a readable file",
-                )),
+        let walked = boundary.walk(dir, &|name, is_dir| {
+            !is_dir && (name.starts_with('.') || name.ends_with('~'))
+        });
+        ds.extend(walked.problems);
+        for path in &walked.files {
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            let key = rel
+                .iter()
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            match Source::read(path) {
+                Ok(src) => sources.push((key, src.text)),
+                Err(d) => ds.push(d),
             }
         }
         for required in REQUIRED {
@@ -239,6 +227,10 @@ fn template_error(dir: &Path, name: &str, e: &tera::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    fn load(dir: &Path) -> Result<Templates, Diagnostics> {
+        Templates::load(dir, &Boundary::new(dir).unwrap())
+    }
+
     fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
         let d = tempfile::tempdir().unwrap();
         for (name, text) in files {
@@ -263,7 +255,7 @@ mod tests {
     #[test]
     fn syntax_errors_name_file_and_line() {
         let d = all_with(("chapter.html", "line1\n{% if x %}\nno end"));
-        let errs = Templates::load(d.path()).err().unwrap().sorted();
+        let errs = load(d.path()).err().unwrap().sorted();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].path, d.path().join("chapter.html"));
         assert!(
@@ -276,7 +268,7 @@ mod tests {
     #[test]
     fn render_errors_point_into_the_template() {
         let d = all_with(("chapter.html", "a\n{{ missing.field }}"));
-        let t = Templates::load(d.path()).ok().unwrap();
+        let t = load(d.path()).ok().unwrap();
         let e = t.render("chapter.html", &Context::new(), 0).unwrap_err();
         assert_eq!((e.pos.line, e.pos.col), (2, 4));
         assert!(e.path.ends_with("chapter.html"), "{e}");
@@ -289,7 +281,7 @@ mod tests {
             "index.html",
             "{{ figure(value=1427.15, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"ko\") }}|{{ figure(value=196.6, unit=\"money\", currency=\"KRW\", decimals=2, lang=\"en\") }}|{{ figure(value=2697, unit=\"money\", currency=\"CNY\", scale=100000000, lang=\"en\") }}|{{ figure(value=26.2, unit=\"percent\", lang=\"ko\") }}",
         ));
-        let t = Templates::load(d.path()).ok().unwrap();
+        let t = load(d.path()).ok().unwrap();
         let out = t.render("index.html", &Context::new(), 0).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
@@ -299,7 +291,7 @@ mod tests {
             "index.html",
             "{{ figure(value=1, unit=\"money\", currency=\"EUR\", lang=\"ko\") }}",
         ));
-        let t = Templates::load(d.path()).ok().unwrap();
+        let t = load(d.path()).ok().unwrap();
         let e = t.render("index.html", &Context::new(), 0).unwrap_err();
         assert!(e.message.contains("unknown currency"), "{e}");
     }
@@ -307,7 +299,7 @@ mod tests {
     #[test]
     fn missing_templates_are_listed() {
         let d = dir_with(&[("index.html", "x")]);
-        let errs = Templates::load(d.path()).err().unwrap().sorted();
+        let errs = load(d.path()).err().unwrap().sorted();
         assert_eq!(errs.len(), REQUIRED.len() - 1);
     }
 }
