@@ -262,6 +262,14 @@ fn cases() -> Vec<Case> {
             "content/chapters/intro.md:1:1: error: `intro.md` is not a chapter file name — expected `<NN>-<slug>.<lang>.md`, e.g. `02-market-size.ko.md` (slug: lowercase ASCII letters, digits, `-`)",
         ),
         case(
+            "a file name with a newline and a forged CI command",
+            write(
+                "content/chapters/03-x\n::error file=README.md::forged.ko.md",
+                b"---\ntitle: x\n---\n",
+            ),
+            "content/chapters/03-x\\n::error file=README.md::forged.ko.md:1:1: error: `03-x\\n::error file=README.md::forged.ko.md` is not a chapter file name — expected `<NN>-<slug>.<lang>.md`, e.g. `02-market-size.ko.md` (slug: lowercase ASCII letters, digits, `-`)",
+        ),
+        case(
             "a chapter language not in site.yaml",
             rename(
                 "content/chapters/02-market.en.md",

@@ -683,3 +683,32 @@ fn links_that_stay_inside_the_site_are_followed() {
         .page_has("shared/logo.svg", "<svg/>")
         .page_has("ko/extra/index.html", "연결된 장.");
 }
+
+#[test]
+fn a_file_name_cannot_forge_a_ci_command_or_split_a_diagnostic() {
+    let name = "content/chapters/03-x\n::error file=README.md,line=1::forged.ko.md";
+    // (JSON goes to stdout, and its escaping is unit-tested in src/base/diag.rs.)
+    for format in ["text", "github"] {
+        let site = SiteTest::basic()
+            .write(name, "---\ntitle: x\n---\n")
+            .run(&["check", "--format", format]);
+        let site = site.fails();
+        let out = site.stderr();
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error file=README.md")),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error::forged")),
+            "{format}: {out}"
+        );
+        let line = out
+            .lines()
+            .find(|l| l.contains("forged"))
+            .unwrap_or_else(|| panic!("{format}: {out}"));
+        assert!(
+            line.contains("03-x\\n::error") || line.contains("03-x\\n%3A%3Aerror"),
+            "{line}"
+        );
+    }
+}
