@@ -309,6 +309,27 @@ fn cases() -> Vec<Case> {
             "content/data/market.yaml:19:1: error: a tab in the indentation — expected spaces (YAML does not allow tabs for indentation)",
         ),
         case(
+            "YAML nested 100,000 deep",
+            |root: &Path| {
+                let deep = format!("title: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+                std::fs::write(root.join(MARKET), deep).unwrap();
+            },
+            "content/data/market.yaml:1:263: error: the YAML is nested deeper than 64 levels — expected at most 64 levels of lists and mappings inside each other",
+        ),
+        case(
+            "YAML block lists nested 100,000 deep",
+            |root: &Path| {
+                let deep = format!("title:\n  {}x\n", "- ".repeat(100_000));
+                std::fs::write(root.join("content/i18n/en.yaml"), deep).unwrap();
+            },
+            "content/i18n/en.yaml:2:129: error: the YAML is nested deeper than 64 levels — expected at most 64 levels of lists and mappings inside each other",
+        ),
+        case(
+            "a control character in YAML",
+            replace(MARKET, "value: 2697", "value: 26\u{7}97"),
+            "content/data/market.yaml:16:28: error: a control character (U+0007) in the YAML — expected text without control characters",
+        ),
+        case(
             "a word in a number column",
             replace(MARKET, "value: 2697", "value: abc"),
             "content/data/market.yaml:16:26: error: `abc` is not a number — expected a number as printed, e.g. 2697 or \"10.0\"",
