@@ -469,6 +469,33 @@ fn cases() -> Vec<Case> {
             "templates/chapter.html:2:25: error: template error: Field `nope` is not defined. Available fields: alternates, canonical, description, kind, lang, languages, locale, root, search_suffixes, title, url (while rendering `ko/intro/` and 3 other page(s)) — expected values the page provides (see README: template variables)",
         ),
         case(
+            "a template with nested loops of 100,000",
+            replace(
+                "templates/chapter.html",
+                "{% block main %}",
+                "{% block main %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ j }}{% endfor %}{% endfor %}",
+            ),
+            "templates/chapter.html:2:61: error: template error: the page's loops take more than 2000000 steps (loop iterations and range() elements) (while rendering `ko/intro/` and 3 other page(s)) — expected loops over what the page provides (see README: Safety, for the budgets)",
+        ),
+        case(
+            "a circular template include",
+            |root: &Path| {
+                std::fs::write(
+                    root.join("templates/partials/footer.html"),
+                    "{% include \"partials/header.html\" %}",
+                )
+                .unwrap();
+                let header = root.join("templates/partials/header.html");
+                let text = std::fs::read_to_string(&header).unwrap();
+                std::fs::write(
+                    header,
+                    format!("{text}{{% include \"partials/footer.html\" %}}"),
+                )
+                .unwrap();
+            },
+            "templates/partials/footer.html:1:1: error: template `partials/footer.html` includes itself (`partials/footer.html` → `partials/header.html` → `partials/footer.html`) — expected includes that end (no template including one that includes it)",
+        ),
+        case(
             "a template extending a missing one",
             replace(
                 "templates/chapter.html",
