@@ -314,6 +314,21 @@ fn stamp_records_the_source_version() {
     assert!(check.ok, "{}", check.stderr);
     let text = read(site.path(), "content/chapters/02-market.en.md");
     assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: c51a29dd4435\n---\n"), "{text}");
+    // Written through a temporary file renamed over the chapter: nothing else is left.
+    let mut names: Vec<String> = std::fs::read_dir(site.path().join("content/chapters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "01-intro.en.md",
+            "01-intro.ko.md",
+            "02-market.en.md",
+            "02-market.ko.md"
+        ]
+    );
     // Stamping a source-language chapter is refused.
     let bad = folio(&["stamp", "content/chapters/02-market.ko.md"], site.path());
     assert!(!bad.ok);
