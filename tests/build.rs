@@ -727,3 +727,78 @@ fn a_file_name_cannot_forge_a_ci_command_or_split_a_diagnostic() {
         );
     }
 }
+
+#[test]
+fn an_output_folder_inside_an_input_folder_or_the_root_is_refused_before_anything_is_written() {
+    let site = basic_site();
+    let root = site.path();
+    let expected =
+        "expected an output folder outside content/, templates/ and static/ (such as public/)";
+    let root_arg = root.to_string_lossy().into_owned();
+    let linked = root.join("linked-static");
+    std::os::unix::fs::symlink("static", &linked).unwrap();
+    let linked_out = linked.join("out").to_string_lossy().into_owned();
+    for (out, line) in [
+        (
+            "static/out",
+            format!(
+                "static/out:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            "static",
+            format!(
+                "static:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            "content/x",
+            format!(
+                "content/x:1:1: error: the output folder is inside the input folder `content/` — {expected}"
+            ),
+        ),
+        (
+            "templates/partials/p",
+            format!(
+                "templates/partials/p:1:1: error: the output folder is inside the input folder `templates/` — {expected}"
+            ),
+        ),
+        (
+            "public/../static/o",
+            format!(
+                "public/../static/o:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            linked_out.as_str(),
+            format!(
+                "linked-static/out:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            ".",
+            format!(".:1:1: error: the output folder is the site root itself — {expected}"),
+        ),
+        (
+            root_arg.as_str(),
+            format!(".:1:1: error: the output folder is the site root itself — {expected}"),
+        ),
+    ] {
+        let before = snapshot(root);
+        let run = folio(&["build", "--out", out], root);
+        assert_eq!(run.code, Some(1), "{out}: {}", run.stderr);
+        let errors: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect();
+        assert_eq!(errors, [line.as_str()], "{out}");
+        assert_eq!(snapshot(root), before, "{out}: something was written");
+        for dir in [".", "static", "content", "templates"] {
+            assert!(leftovers(&root.join(dir), "out").is_empty(), "{out}");
+        }
+    }
+    // An output next to the inputs is fine.
+    let run = folio(&["build", "--out", "site-out"], root);
+    assert!(run.ok, "{}", run.stderr);
+}

@@ -87,10 +87,15 @@ impl Diagnostic {
         }
     }
 
-    /// The same finding reported relative to `root` (paths inside it lose the prefix).
+    /// The same finding reported relative to `root` (paths inside it lose the prefix; the root
+    /// itself is `.`).
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.path.strip_prefix(root) {
-            self.path = rel.to_path_buf();
+            self.path = if rel.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                rel.to_path_buf()
+            };
         }
         self
     }
@@ -329,6 +334,14 @@ mod tests {
             d.to_string(),
             "content/chapters/01-a.ko.md:3:7: error: unknown front-matter key `titel` — expected one of `title`, `part`, `summary`"
         );
+    }
+
+    #[test]
+    fn the_root_itself_is_dot() {
+        let d = Diagnostic::error("/site", Pos::START, "x", "").relative_to(Path::new("/site"));
+        assert_eq!(d.to_string(), ".:1:1: error: x");
+        let d = Diagnostic::error("/site/a", Pos::START, "x", "").relative_to(Path::new("/site"));
+        assert_eq!(d.path, Path::new("a"));
     }
 
     #[test]

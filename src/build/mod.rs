@@ -201,7 +201,11 @@ pub fn run(opts: &Options, write: bool) -> Report {
     // the output cannot be written, the content is still checked, to report every problem.
     let mut unwritable = None;
     let staging = if write {
-        match timings.stage("staging", || Staging::begin(&out, &root.join("static"))) {
+        let begin = || {
+            crate::site::output::refuse_inside_inputs(&out, root)?;
+            Staging::begin(&out, &root.join("static"))
+        };
+        match timings.stage("staging", begin) {
             Ok(s) => Some(s),
             Err(d) => {
                 unwritable = Some(d);

@@ -27,6 +27,63 @@ fn err(path: &Path, message: String, expected: &str) -> Diagnostic {
     Diagnostic::error(path, Pos::START, message, expected)
 }
 
+/// Refuses an output folder `out` that is the site `root` itself or inside (or equal to) one of
+/// its input folders (`content/`, `templates/`, `static/`): each build would copy its previous
+/// output into itself, or read it as input. Checked before anything is written; paths are
+/// compared resolved (links, `..`), also for an output that does not exist yet.
+pub fn refuse_inside_inputs(out: &Path, root: &Path) -> Result<(), Diagnostic> {
+    let (out_real, root_real) = (resolved(out), resolved(root));
+    let expected = "an output folder outside content/, templates/ and static/ (such as public/)";
+    if out_real == root_real {
+        return Err(err(
+            out,
+            "the output folder is the site root itself".into(),
+            expected,
+        ));
+    }
+    for input in ["content", "templates", "static"] {
+        if out_real.starts_with(root_real.join(input)) {
+            return Err(err(
+                out,
+                format!("the output folder is inside the input folder `{input}/`"),
+                expected,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `p` absolute, through every link of its part that exists, `.` and `..` resolved.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = absolute(p);
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut real = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for part in rest.iter().rev() {
+        real.push(part);
+    }
+    let mut clean = PathBuf::new();
+    for c in real.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => clean.push(c),
+        }
+    }
+    clean
+}
+
 /// Writes `files` plus the contents of `static_dir` to `out`, atomically replacing it.
 pub fn write_site(out: &Path, files: &[OutFile], static_dir: &Path) -> Result<(), Diagnostic> {
     let staging = Staging::begin(out, static_dir)?;
