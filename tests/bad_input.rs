@@ -143,6 +143,20 @@ fn cases() -> Vec<Case> {
             "content/chapters/03-x.ko.md:2:8: error: title: invalid type: sequence — expected a string",
         ),
         case(
+            "a NUL in a chapter",
+            replace(
+                KO,
+                "{{ table(id=\"firms\") }}",
+                "표\0 {{ table(id=\"firms\") }}",
+            ),
+            "content/chapters/02-market.ko.md:16:2: error: a NUL character — expected text without control characters",
+        ),
+        case(
+            "an escape character in a chapter",
+            append(KO, "\n\u{1b}[31mred\n"),
+            "content/chapters/02-market.ko.md:32:1: error: a control character (U+001B) — expected text without control characters",
+        ),
+        case(
             "acknowledgement without a reason",
             write(
                 "content/chapters/03-x.ko.md",
