@@ -463,6 +463,14 @@ fn cases() -> Vec<Case> {
             "content/chapters/02-market.ko.md:32:1: error: link to `../../etc/passwd` is not a chapter file or a web address — expected `NN-slug.md`, `NN-slug.md#anchor`, `#anchor` or `https://…`",
         ),
         case(
+            "a shortcode as a link's address",
+            append(
+                KO,
+                "\n[2024년 값]({{ value(id=\"market\", row=2024, col=\"value\") }})\n",
+            ),
+            "content/chapters/02-market.ko.md:32:1: error: a shortcode as a link's address, as in `[text]({{ value(…) }})` — expected the address written out: a chapter file name, `#anchor` or `https://…` (a shortcode's result cannot be an address)",
+        ),
+        case(
             "a footnote without a definition",
             append(KO, "\ntext[^99]\n"),
             "content/chapters/02-market.ko.md:32:5: error: footnote `[^99]` has no definition — expected a line `[^99]: …` in this chapter",

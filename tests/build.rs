@@ -802,3 +802,32 @@ fn an_output_folder_inside_an_input_folder_or_the_root_is_refused_before_anythin
     let run = folio(&["build", "--out", "site-out"], root);
     assert!(run.ok, "{}", run.stderr);
 }
+
+#[test]
+fn a_link_written_in_decomposed_hangul_finds_its_heading() {
+    // `기초단계` typed as letters (NFD, as some systems save it) in the link, as syllables (NFC)
+    // in the heading of 01-intro.
+    let nfd = "\u{1100}\u{1175}\u{110E}\u{1169}\u{1103}\u{1161}\u{11AB}\u{1100}\u{1168}";
+    SiteTest::basic()
+        .replace(
+            "content/chapters/02-market.ko.md",
+            "(01-intro.md#기초단계)",
+            &format!("(01-intro.md#{nfd}) [여기](#{nfd})"),
+        )
+        .replace(
+            "content/chapters/02-market.ko.md",
+            "## 시장 규모\n\n두 번째",
+            &format!("## {nfd}\n\n두 번째"),
+        )
+        .build()
+        .succeeds()
+        .page_has(
+            "ko/market/index.html",
+            "href=\"../../ko/intro/#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\"",
+        )
+        .page_has("ko/market/index.html", "<h2 id=\"기초단계\" ")
+        .page_has(
+            "ko/market/index.html",
+            "href=\"#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\"",
+        );
+}
