@@ -547,6 +547,11 @@ fn cases() -> Vec<Case> {
             "content/i18n/en.yaml:1:1: error: missing UI string `nope` (defined in content/i18n/ko.yaml) — expected a line `nope: …`",
         ),
         case(
+            "a UI string twice",
+            append("content/i18n/en.yaml", "figure: Chart\n"),
+            "content/i18n/en.yaml:44:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
+        ),
+        case(
             "a glossary term twice",
             write(
                 "content/glossary.yaml",

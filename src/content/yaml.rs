@@ -291,6 +291,8 @@ pub struct Node {
 pub struct YamlIndex {
     nodes: HashMap<String, Node>,
     keys: HashMap<String, Pos>,
+    /// Keys written twice in one mapping: (path, first, second), in text order.
+    duplicates: Vec<(String, Pos, Pos)>,
 }
 
 enum Frame {
@@ -315,7 +317,9 @@ impl YamlIndex {
                         && key.is_none()
                     {
                         let child = join(path, &value);
-                        index.keys.insert(child, pos);
+                        if let Some(first) = index.keys.insert(child.clone(), pos) {
+                            index.duplicates.push((child, first, pos));
+                        }
                         *key = Some(value);
                         continue;
                     }
@@ -384,6 +388,11 @@ impl YamlIndex {
                 None => return self.nodes.get("").map(|n| n.pos).unwrap_or(Pos::START),
             }
         }
+    }
+
+    /// Keys written twice in one mapping: (path, where first, where again), in text order.
+    pub fn duplicates(&self) -> &[(String, Pos, Pos)] {
+        &self.duplicates
     }
 
     /// Where the key of `path` is written (`rows[3].valeu` points at `valeu`).
@@ -511,5 +520,21 @@ mod tests {
         assert_eq!(n.scalar.as_deref(), Some("3"));
         // A missing path falls back to its nearest parent.
         assert_eq!(idx.pos("rows[1].growth"), idx.pos("rows[1]"));
+        assert!(idx.duplicates().is_empty());
+    }
+
+    #[test]
+    fn keys_written_twice_are_found_with_both_places() {
+        let idx = YamlIndex::build(
+            "a: 1\nb:\n  c: 2\n  c: 3\na: 4\nl: [{ c: 1 }, { c: 2 }]\n",
+            1,
+        );
+        assert_eq!(
+            idx.duplicates(),
+            [
+                ("b.c".to_string(), Pos::new(3, 3), Pos::new(4, 3)),
+                ("a".to_string(), Pos::new(1, 1), Pos::new(5, 1)),
+            ]
+        );
     }
 }
