@@ -245,6 +245,26 @@ fn cases() -> Vec<Case> {
             "content/glossary.yaml:1:1: error: `glossary.yaml` is a folder, where folio reads the glossary — expected a regular file of that name (or another name for the folder)",
         ),
         case(
+            "a static file where a chapter needs a folder",
+            write("static/ko/intro", b"x"),
+            "static/ko/intro:1:1: error: static file `ko/intro` is where the generated `ko/intro/index.html` needs a folder — expected another file name (or a chapter with another slug)",
+        ),
+        case(
+            "a static file named like a language",
+            write("static/en", b"x"),
+            "static/en:1:1: error: static file `en` is where the generated `en/index.html` needs a folder (and 3 other file(s)) — expected another file name (or a chapter with another slug)",
+        ),
+        case(
+            "a static file with a page's path",
+            write("static/ko/market/index.html", b"x"),
+            "static/ko/market/index.html:1:1: error: static file `ko/market/index.html` has the same path as a generated page — expected another file name",
+        ),
+        case(
+            "a static folder where a page goes",
+            write("static/404.html/x.txt", b"x"),
+            "static/404.html:1:1: error: static folder `404.html` has the path of a generated file — expected another folder name",
+        ),
+        case(
             "a chapter slug that is the print edition's URL",
             |root: &Path| {
                 for lang in ["ko", "en"] {

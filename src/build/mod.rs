@@ -153,6 +153,10 @@ fn generate_into(
 
     let started = Instant::now();
     let planned = crate::site::pages::plan(&book);
+    // A static file in a page's way is found before any page is written.
+    if let Some(staging) = staging {
+        ds.extend(staging.clashes(planned.iter().map(|p| p.file.as_str())));
+    }
     // A build that has already failed writes nothing.
     let staging = staging.filter(|_| ds.error_count() == 0);
     let index_pages = search && content.config.search;

@@ -103,6 +103,8 @@ pub struct Staging {
     static_dir: PathBuf,
     /// The paths the static files took, which no generated file may take.
     statics: HashSet<PathBuf>,
+    /// The folders the static files are in, where no generated file may be.
+    static_dirs: HashSet<PathBuf>,
     committed: bool,
 }
 
@@ -151,6 +153,7 @@ impl Staging {
             previous,
             static_dir: static_dir.to_path_buf(),
             statics: HashSet::new(),
+            static_dirs: HashSet::new(),
             committed: false,
         };
         staging.write_all(
@@ -159,6 +162,12 @@ impl Staging {
                 .map(|(p, b)| (p.as_path(), b.as_slice()))
                 .collect(),
         )?;
+        staging.static_dirs = statics
+            .iter()
+            .flat_map(|(p, _)| p.ancestors().skip(1))
+            .filter(|a| !a.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .collect();
         staging.statics = statics.into_iter().map(|(p, _)| p).collect();
         Ok(staging)
     }
@@ -177,13 +186,68 @@ impl Staging {
     /// calls for each page as soon as it is rendered, from many threads at once.
     pub fn write_one(&self, file: &OutFile) -> Result<(), Diagnostic> {
         let rel = Path::new(&file.path);
-        if self.statics.contains(rel) {
-            return Err(self.clash(rel));
+        if let Some(clash) = self.static_clash(rel) {
+            return Err(clash);
         }
         if let Some(d) = rel.parent() {
-            self.make_folder(&self.dir.join(d))?;
+            self.make_folder(d)?;
         }
         self.write_file(rel, &file.bytes)
+    }
+
+    /// The static files that take a place one of `paths` (generated files, relative to the
+    /// output) needs, one report per static file (with how many more files it is in the way
+    /// of): what a build checks before it renders anything.
+    pub fn clashes<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Vec<Diagnostic> {
+        let mut found: Vec<(Diagnostic, usize)> = Vec::new();
+        for d in paths
+            .into_iter()
+            .filter_map(|p| self.static_clash(Path::new(p)))
+        {
+            match found.iter_mut().find(|(first, _)| first.path == d.path) {
+                Some((_, more)) => *more += 1,
+                None => found.push((d, 0)),
+            }
+        }
+        found
+            .into_iter()
+            .map(|(mut d, more)| {
+                if more > 0 {
+                    d.message = format!("{} (and {more} other file(s))", d.message);
+                }
+                d
+            })
+            .collect()
+    }
+
+    /// The static file in the way of the generated file `rel`: at its path, at the path of one
+    /// of its folders, or a static folder at its path. Named as the file in `static/`.
+    fn static_clash(&self, rel: &Path) -> Option<Diagnostic> {
+        if self.statics.contains(rel) {
+            return Some(self.clash(rel));
+        }
+        let shown = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        if let Some(file) = rel.ancestors().skip(1).find(|a| self.statics.contains(*a)) {
+            return Some(err(
+                &self.static_dir.join(file),
+                format!(
+                    "static file `{}` is where the generated `{}` needs a folder",
+                    shown(file),
+                    shown(rel)
+                ),
+                "another file name (or a chapter with another slug)",
+            ));
+        }
+        self.static_dirs.contains(rel).then(|| {
+            err(
+                &self.static_dir.join(rel),
+                format!(
+                    "static folder `{}` has the path of a generated file",
+                    shown(rel)
+                ),
+                "another folder name",
+            )
+        })
     }
 
     /// Puts the staging folder in place of the output.
@@ -216,13 +280,10 @@ impl Staging {
 
     fn write_all(&self, files: Vec<(&Path, &[u8])>) -> Result<(), Diagnostic> {
         // Checked in order first, so that the same clash is reported every time.
-        if let Some((rel, _)) = files.iter().find(|(rel, _)| self.statics.contains(*rel)) {
-            return Err(self.clash(rel));
+        if let Some(clash) = files.iter().find_map(|(rel, _)| self.static_clash(rel)) {
+            return Err(clash);
         }
-        let mut dirs: Vec<PathBuf> = files
-            .iter()
-            .filter_map(|(p, _)| p.parent().map(|d| self.dir.join(d)))
-            .collect();
+        let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
         dirs.sort();
         dirs.dedup();
         dirs.par_iter().try_for_each(|d| self.make_folder(d))?;
@@ -231,11 +292,13 @@ impl Staging {
             .try_for_each(|(rel, bytes)| self.write_file(rel, bytes))
     }
 
-    /// `create_dir_all` accepts a parent made by another thread meanwhile.
-    fn make_folder(&self, d: &Path) -> Result<(), Diagnostic> {
-        std::fs::create_dir_all(d).map_err(|e| {
+    /// Makes the folder `rel` of the output in the staging folder (`create_dir_all` accepts a
+    /// parent made by another thread meanwhile). Errors name the place in the output, not the
+    /// staging folder, which is deleted.
+    fn make_folder(&self, rel: &Path) -> Result<(), Diagnostic> {
+        std::fs::create_dir_all(self.dir.join(rel)).map_err(|e| {
             err(
-                d,
+                &self.out.join(rel),
                 format!("cannot create folder: {e}"),
                 "a writable location",
             )
@@ -256,22 +319,32 @@ impl Staging {
             match std::fs::hard_link(&before, &p) {
                 Ok(()) => return Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    return Err(twice(&p));
+                    return Err(twice(&self.out.join(rel)));
                 }
                 // Another file system, or links not allowed: the file is written.
                 Err(_) => {}
             }
         }
+        let shown = self.out.join(rel);
         let mut file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&p)
             .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => twice(&p),
-                _ => err(&p, format!("cannot write file: {e}"), "a writable location"),
+                std::io::ErrorKind::AlreadyExists => twice(&shown),
+                _ => err(
+                    &shown,
+                    format!("cannot write file: {e}"),
+                    "a writable location",
+                ),
             })?;
-        std::io::Write::write_all(&mut file, bytes)
-            .map_err(|e| err(&p, format!("cannot write file: {e}"), "a writable location"))
+        std::io::Write::write_all(&mut file, bytes).map_err(|e| {
+            err(
+                &shown,
+                format!("cannot write file: {e}"),
+                "a writable location",
+            )
+        })
     }
 
     fn clash(&self, rel: &Path) -> Diagnostic {
