@@ -831,3 +831,35 @@ fn a_link_written_in_decomposed_hangul_finds_its_heading() {
             "href=\"#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\"",
         );
 }
+
+#[test]
+fn pdf_says_what_is_wrong_with_its_output_path_before_building() {
+    let site = basic_site();
+    std::fs::write(site.path().join("afile"), "x").unwrap();
+    std::fs::create_dir(site.path().join("afolder")).unwrap();
+    for (out, line) in [
+        (
+            "afile/x.pdf",
+            "afile/x.pdf:1:1: error: `afile` is a file, not a folder — expected a PDF path in an existing folder",
+        ),
+        (
+            "nowhere/x.pdf",
+            "nowhere/x.pdf:1:1: error: the folder `nowhere` does not exist — expected a PDF path in an existing folder (make the folder first)",
+        ),
+        (
+            "afolder",
+            "afolder:1:1: error: the PDF's path is a folder — expected a file name, such as report.ko.pdf",
+        ),
+    ] {
+        let run = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["pdf", "--out", out])
+            .current_dir(site.path())
+            // A Chromium that would fail: it is never reached.
+            .env("FOLIO_CHROMIUM", "/bin/false")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert_eq!(stderr.lines().collect::<Vec<_>>(), [line], "{out}");
+    }
+}
