@@ -62,6 +62,23 @@ impl Templates {
                 Err(d) => ds.push(d),
             }
         }
+        match Self::from_sources(dir, &sources) {
+            Ok(t) if ds.is_empty() => Ok(t),
+            Ok(_) => Err(ds),
+            Err(e) => {
+                ds.extend(e);
+                Err(ds)
+            }
+        }
+    }
+
+    /// The templates of `sources` (name, text), as if read from `dir` (which names them in
+    /// messages): every required one must be there.
+    pub fn from_sources(
+        dir: &Path,
+        sources: &[(String, String)],
+    ) -> Result<Templates, Diagnostics> {
+        let mut ds = Diagnostics::new();
         for required in REQUIRED {
             if !sources.iter().any(|(k, _)| k == required) {
                 ds.push(Diagnostic::error(
@@ -79,7 +96,7 @@ impl Templates {
         tera.register_function(budget::LOOP_FN, budget::loop_fn);
         // Add one by one to report every broken file (as written), then all together (with the
         // loops counted) for inheritance.
-        for (name, text) in &sources {
+        for (name, text) in sources {
             let mut probe = Tera::new();
             if let Err(e) = probe.add_raw_template(name, text)
                 && matches!(e.kind(), ErrorKind::SyntaxError(_))
