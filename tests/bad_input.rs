@@ -65,6 +65,28 @@ fn rename(from: &'static str, to: &'static str) -> impl Fn(&Path) + Sync {
     }
 }
 
+fn symlink(target: &'static str, rel: &'static str) -> impl Fn(&Path) + Sync {
+    move |root: &Path| {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(target, p).unwrap();
+    }
+}
+
+/// Replaces `rel` with a named pipe (nobody ever writes to it: reading it would block).
+fn fifo(rel: &'static str) -> impl Fn(&Path) + Sync {
+    move |root: &Path| {
+        let p = root.join(rel);
+        let _ = std::fs::remove_file(&p);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&p)
+            .status()
+            .unwrap();
+        assert!(made.success(), "mkfifo {rel}");
+    }
+}
+
 /// A case from a folder under `tests/fixtures/bad/`.
 fn fixture(dir: PathBuf) -> Case {
     let name = dir.file_name().unwrap().to_string_lossy().to_string();
@@ -121,6 +143,20 @@ fn cases() -> Vec<Case> {
             "content/chapters/03-x.ko.md:2:8: error: title: invalid type: sequence — expected a string",
         ),
         case(
+            "a NUL in a chapter",
+            replace(
+                KO,
+                "{{ table(id=\"firms\") }}",
+                "표\0 {{ table(id=\"firms\") }}",
+            ),
+            "content/chapters/02-market.ko.md:16:2: error: a NUL character — expected text without control characters",
+        ),
+        case(
+            "an escape character in a chapter",
+            append(KO, "\n\u{1b}[31mred\n"),
+            "content/chapters/02-market.ko.md:32:1: error: a control character (U+001B) — expected text without control characters",
+        ),
+        case(
             "acknowledgement without a reason",
             write(
                 "content/chapters/03-x.ko.md",
@@ -152,6 +188,82 @@ fn cases() -> Vec<Case> {
             },
             "static/loop:1:1: error: symbolic link loop — expected a regular file or folder",
         ),
+        // Files from outside the site: never read through a link, only regular files.
+        case(
+            "a static file linked to the build's environment",
+            symlink("/proc/self/environ", "static/env.txt"),
+            "static/env.txt:1:1: error: symbolic link to `/proc/self/environ` leads into the system folder `/proc`: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a static file linked to /etc/passwd",
+            symlink("/etc/passwd", "static/passwd"),
+            "static/passwd:1:1: error: symbolic link to `/etc/passwd` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a static folder linked outside the site",
+            symlink("../..", "static/up"),
+            "static/up:1:1: error: symbolic link to `../..` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a data table linked outside the site",
+            symlink("/etc/passwd", "content/data/users.yaml"),
+            "content/data/users.yaml:1:1: error: symbolic link to `/etc/passwd` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "a template linked outside the site",
+            symlink("/etc/hostname", "templates/partials/host.html"),
+            "templates/partials/host.html:1:1: error: symbolic link to `/etc/hostname` leads outside the site: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "site.yaml linked to /dev/zero",
+            symlink("/dev/zero", "content/site.yaml"),
+            "content/site.yaml:1:1: error: symbolic link to `/dev/zero` leads into the system folder `/dev`: nothing outside the site is read — expected a file inside the site folder (copy it in rather than linking to it)",
+        ),
+        case(
+            "site.yaml as a named pipe",
+            fifo("content/site.yaml"),
+            "content/site.yaml:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a chapter as a named pipe",
+            fifo(KO),
+            "content/chapters/02-market.ko.md:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a static file as a named pipe",
+            fifo("static/style.css"),
+            "static/style.css:1:1: error: this is a named pipe (FIFO), not a regular file — expected a regular file (folio reads nothing else)",
+        ),
+        case(
+            "a chapter that is a folder",
+            |root: &Path| std::fs::create_dir(root.join("content/chapters/03-x.ko.md")).unwrap(),
+            "content/chapters/03-x.ko.md:1:1: error: `03-x.ko.md` is a folder, where folio reads a chapter — expected a regular file of that name (or another name for the folder)",
+        ),
+        case(
+            "the glossary as a folder",
+            |root: &Path| std::fs::create_dir(root.join("content/glossary.yaml")).unwrap(),
+            "content/glossary.yaml:1:1: error: `glossary.yaml` is a folder, where folio reads the glossary — expected a regular file of that name (or another name for the folder)",
+        ),
+        case(
+            "a static file where a chapter needs a folder",
+            write("static/ko/intro", b"x"),
+            "static/ko/intro:1:1: error: static file `ko/intro` is where the generated `ko/intro/index.html` needs a folder — expected another file name (or a chapter with another slug)",
+        ),
+        case(
+            "a static file named like a language",
+            write("static/en", b"x"),
+            "static/en:1:1: error: static file `en` is where the generated `en/index.html` needs a folder (and 3 other file(s)) — expected another file name (or a chapter with another slug)",
+        ),
+        case(
+            "a static file with a page's path",
+            write("static/ko/market/index.html", b"x"),
+            "static/ko/market/index.html:1:1: error: static file `ko/market/index.html` has the same path as a generated page — expected another file name",
+        ),
+        case(
+            "a static folder where a page goes",
+            write("static/404.html/x.txt", b"x"),
+            "static/404.html:1:1: error: static folder `404.html` has the path of a generated file — expected another folder name",
+        ),
         case(
             "a chapter slug that is the print edition's URL",
             |root: &Path| {
@@ -182,6 +294,14 @@ fn cases() -> Vec<Case> {
             "a chapter without a number",
             write("content/chapters/intro.md", b"---\ntitle: x\n---\n"),
             "content/chapters/intro.md:1:1: error: `intro.md` is not a chapter file name — expected `<NN>-<slug>.<lang>.md`, e.g. `02-market-size.ko.md` (slug: lowercase ASCII letters, digits, `-`)",
+        ),
+        case(
+            "a file name with a newline and a forged CI command",
+            write(
+                "content/chapters/03-x\n::error file=README.md::forged.ko.md",
+                b"---\ntitle: x\n---\n",
+            ),
+            "content/chapters/03-x\\n::error file=README.md::forged.ko.md:1:1: error: `03-x\\n::error file=README.md::forged.ko.md` is not a chapter file name — expected `<NN>-<slug>.<lang>.md`, e.g. `02-market-size.ko.md` (slug: lowercase ASCII letters, digits, `-`)",
         ),
         case(
             "a chapter language not in site.yaml",
@@ -216,6 +336,27 @@ fn cases() -> Vec<Case> {
             "a tab in the indentation",
             append(MARKET, "\tfoo: 1\n"),
             "content/data/market.yaml:19:1: error: a tab in the indentation — expected spaces (YAML does not allow tabs for indentation)",
+        ),
+        case(
+            "YAML nested 100,000 deep",
+            |root: &Path| {
+                let deep = format!("title: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+                std::fs::write(root.join(MARKET), deep).unwrap();
+            },
+            "content/data/market.yaml:1:263: error: the YAML is nested deeper than 64 levels — expected at most 64 levels of lists and mappings inside each other",
+        ),
+        case(
+            "YAML block lists nested 100,000 deep",
+            |root: &Path| {
+                let deep = format!("title:\n  {}x\n", "- ".repeat(100_000));
+                std::fs::write(root.join("content/i18n/en.yaml"), deep).unwrap();
+            },
+            "content/i18n/en.yaml:2:129: error: the YAML is nested deeper than 64 levels — expected at most 64 levels of lists and mappings inside each other",
+        ),
+        case(
+            "a control character in YAML",
+            replace(MARKET, "value: 2697", "value: 26\u{7}97"),
+            "content/data/market.yaml:16:28: error: a control character (U+0007) in the YAML — expected text without control characters",
         ),
         case(
             "a word in a number column",
@@ -351,6 +492,14 @@ fn cases() -> Vec<Case> {
             "content/chapters/02-market.ko.md:32:1: error: link to `../../etc/passwd` is not a chapter file or a web address — expected `NN-slug.md`, `NN-slug.md#anchor`, `#anchor` or `https://…`",
         ),
         case(
+            "a shortcode as a link's address",
+            append(
+                KO,
+                "\n[2024년 값]({{ value(id=\"market\", row=2024, col=\"value\") }})\n",
+            ),
+            "content/chapters/02-market.ko.md:32:1: error: a shortcode as a link's address, as in `[text]({{ value(…) }})` — expected the address written out: a chapter file name, `#anchor` or `https://…` (a shortcode's result cannot be an address)",
+        ),
+        case(
             "a footnote without a definition",
             append(KO, "\ntext[^99]\n"),
             "content/chapters/02-market.ko.md:32:5: error: footnote `[^99]` has no definition — expected a line `[^99]: …` in this chapter",
@@ -369,6 +518,33 @@ fn cases() -> Vec<Case> {
                 "{% block main %}{{ page.nope.deeper }}",
             ),
             "templates/chapter.html:2:25: error: template error: Field `nope` is not defined. Available fields: alternates, canonical, description, home, kind, lang, languages, locale, root, search_suffixes, title, url (while rendering `ko/intro/` and 3 other page(s)) — expected values the page provides (see README: template variables)",
+        ),
+        case(
+            "a template with nested loops of 100,000",
+            replace(
+                "templates/chapter.html",
+                "{% block main %}",
+                "{% block main %}{% for i in range(end=100000) %}{% for j in range(end=100000) %}{{ j }}{% endfor %}{% endfor %}",
+            ),
+            "templates/chapter.html:2:61: error: template error: the page's loops take more than 2000000 steps (loop iterations and range() elements) (while rendering `ko/intro/` and 3 other page(s)) — expected loops over what the page provides (see README: Safety, for the budgets)",
+        ),
+        case(
+            "a circular template include",
+            |root: &Path| {
+                std::fs::write(
+                    root.join("templates/partials/footer.html"),
+                    "{% include \"partials/header.html\" %}",
+                )
+                .unwrap();
+                let header = root.join("templates/partials/header.html");
+                let text = std::fs::read_to_string(&header).unwrap();
+                std::fs::write(
+                    header,
+                    format!("{text}{{% include \"partials/footer.html\" %}}"),
+                )
+                .unwrap();
+            },
+            "templates/partials/footer.html:1:1: error: template `partials/footer.html` includes itself (`partials/footer.html` → `partials/header.html` → `partials/footer.html`) — expected includes that end (no template including one that includes it)",
         ),
         case(
             "a template extending a missing one",
@@ -426,6 +602,11 @@ fn cases() -> Vec<Case> {
             "a UI string in one language only",
             append("content/i18n/ko.yaml", "nope: x\n"),
             "content/i18n/en.yaml:1:1: error: missing UI string `nope` (defined in content/i18n/ko.yaml) — expected a line `nope: …`",
+        ),
+        case(
+            "a UI string twice",
+            append("content/i18n/en.yaml", "figure: Chart\n"),
+            "content/i18n/en.yaml:45:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
         ),
         case(
             "a glossary term twice",

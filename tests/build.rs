@@ -314,6 +314,21 @@ fn stamp_records_the_source_version() {
     assert!(check.ok, "{}", check.stderr);
     let text = read(site.path(), "content/chapters/02-market.en.md");
     assert!(text.starts_with("---\ntitle: \"1. Market size and outlook\"\npart: \"I. China's AI industry\"\ntranslated_from: c51a29dd4435\n---\n"), "{text}");
+    // Written through a temporary file renamed over the chapter: nothing else is left.
+    let mut names: Vec<String> = std::fs::read_dir(site.path().join("content/chapters"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "01-intro.en.md",
+            "01-intro.ko.md",
+            "02-market.en.md",
+            "02-market.ko.md"
+        ]
+    );
     // Stamping a source-language chapter is refused.
     let bad = folio(&["stamp", "content/chapters/02-market.ko.md"], site.path());
     assert!(!bad.ok);
@@ -894,4 +909,190 @@ fn init_makes_a_report_that_builds_strictly_and_never_overwrites() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown language `qqq`"));
     assert!(!dir.path().join("s").exists());
+}
+
+#[test]
+fn links_that_stay_inside_the_site_are_followed() {
+    // A shared folder linked into static/, a chapter linked from another folder of the site,
+    // and a partial template linked from static/: all inside the site root, so all read.
+    let site = SiteTest::basic().write("shared/logo.svg", "<svg/>").write(
+        "drafts/03-extra.ko.md",
+        "---\ntitle: 덧붙임\n---\n\n연결된 장.\n",
+    );
+    let root = site.root();
+    std::os::unix::fs::symlink("../shared", root.join("static/shared")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../drafts/03-extra.ko.md",
+        root.join("content/chapters/03-extra.ko.md"),
+    )
+    .unwrap();
+    site.build()
+        .succeeds()
+        .page_has("shared/logo.svg", "<svg/>")
+        .page_has("ko/extra/index.html", "연결된 장.");
+}
+
+#[test]
+fn a_file_name_cannot_forge_a_ci_command_or_split_a_diagnostic() {
+    let name = "content/chapters/03-x\n::error file=README.md,line=1::forged.ko.md";
+    // (JSON goes to stdout, and its escaping is unit-tested in src/base/diag.rs.)
+    for format in ["text", "github"] {
+        let site = SiteTest::basic()
+            .write(name, "---\ntitle: x\n---\n")
+            .run(&["check", "--format", format]);
+        let site = site.fails();
+        let out = site.stderr();
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error file=README.md")),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error::forged")),
+            "{format}: {out}"
+        );
+        let line = out
+            .lines()
+            .find(|l| l.contains("forged"))
+            .unwrap_or_else(|| panic!("{format}: {out}"));
+        assert!(
+            line.contains("03-x\\n::error") || line.contains("03-x\\n%3A%3Aerror"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn an_output_folder_inside_an_input_folder_or_the_root_is_refused_before_anything_is_written() {
+    let site = basic_site();
+    let root = site.path();
+    let expected =
+        "expected an output folder outside content/, templates/ and static/ (such as public/)";
+    let root_arg = root.to_string_lossy().into_owned();
+    let linked = root.join("linked-static");
+    std::os::unix::fs::symlink("static", &linked).unwrap();
+    let linked_out = linked.join("out").to_string_lossy().into_owned();
+    for (out, line) in [
+        (
+            "static/out",
+            format!(
+                "static/out:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            "static",
+            format!(
+                "static:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            "content/x",
+            format!(
+                "content/x:1:1: error: the output folder is inside the input folder `content/` — {expected}"
+            ),
+        ),
+        (
+            "templates/partials/p",
+            format!(
+                "templates/partials/p:1:1: error: the output folder is inside the input folder `templates/` — {expected}"
+            ),
+        ),
+        (
+            "public/../static/o",
+            format!(
+                "public/../static/o:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            linked_out.as_str(),
+            format!(
+                "linked-static/out:1:1: error: the output folder is inside the input folder `static/` — {expected}"
+            ),
+        ),
+        (
+            ".",
+            format!(".:1:1: error: the output folder is the site root itself — {expected}"),
+        ),
+        (
+            root_arg.as_str(),
+            format!(".:1:1: error: the output folder is the site root itself — {expected}"),
+        ),
+    ] {
+        let before = snapshot(root);
+        let run = folio(&["build", "--out", out], root);
+        assert_eq!(run.code, Some(1), "{out}: {}", run.stderr);
+        let errors: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .collect();
+        assert_eq!(errors, [line.as_str()], "{out}");
+        assert_eq!(snapshot(root), before, "{out}: something was written");
+        for dir in [".", "static", "content", "templates"] {
+            assert!(leftovers(&root.join(dir), "out").is_empty(), "{out}");
+        }
+    }
+    // An output next to the inputs is fine.
+    let run = folio(&["build", "--out", "site-out"], root);
+    assert!(run.ok, "{}", run.stderr);
+}
+
+#[test]
+fn a_link_written_in_decomposed_hangul_finds_its_heading() {
+    // `기초단계` typed as letters (NFD, as some systems save it) in the link, as syllables (NFC)
+    // in the heading of 01-intro.
+    let nfd = "\u{1100}\u{1175}\u{110E}\u{1169}\u{1103}\u{1161}\u{11AB}\u{1100}\u{1168}";
+    SiteTest::basic()
+        .replace(
+            "content/chapters/02-market.ko.md",
+            "(01-intro.md#기초단계)",
+            &format!("(01-intro.md#{nfd}) [여기](#{nfd})"),
+        )
+        .replace(
+            "content/chapters/02-market.ko.md",
+            "## 시장 규모\n\n두 번째",
+            &format!("## {nfd}\n\n두 번째"),
+        )
+        .build()
+        .succeeds()
+        .page_has(
+            "ko/market/index.html",
+            "href=\"../../ko/intro/#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\"",
+        )
+        .page_has("ko/market/index.html", "<h2 id=\"기초단계\" ")
+        .page_has(
+            "ko/market/index.html",
+            "href=\"#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\"",
+        );
+}
+
+#[test]
+fn pdf_says_what_is_wrong_with_its_output_path_before_building() {
+    let site = basic_site();
+    std::fs::write(site.path().join("afile"), "x").unwrap();
+    std::fs::create_dir(site.path().join("afolder")).unwrap();
+    for (out, line) in [
+        (
+            "afile/x.pdf",
+            "afile/x.pdf:1:1: error: `afile` is a file, not a folder — expected a PDF path in an existing folder",
+        ),
+        (
+            "nowhere/x.pdf",
+            "nowhere/x.pdf:1:1: error: the folder `nowhere` does not exist — expected a PDF path in an existing folder (make the folder first)",
+        ),
+        (
+            "afolder",
+            "afolder:1:1: error: the PDF's path is a folder — expected a file name, such as report.ko.pdf",
+        ),
+    ] {
+        let run = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .args(["pdf", "--out", out])
+            .current_dir(site.path())
+            // A Chromium that would fail: it is never reached.
+            .env("FOLIO_CHROMIUM", "/bin/false")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{stderr}");
+        assert_eq!(stderr.lines().collect::<Vec<_>>(), [line], "{out}");
+    }
 }

@@ -13,7 +13,7 @@ mod targets;
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use targets::{markdown_target, table_target};
+use targets::{markdown_target, shortcodes_target, table_target, templates_target};
 
 /// Set in the child process that runs one case.
 const CHILD: &str = "FOLIO_FUZZ_REGRESSION_CHILD";
@@ -163,5 +163,30 @@ fn markdown_footnote_marker_labels() {
         markdown_target(include_bytes!(
             "fuzz/regressions/markdown-footnote-marker-labels.bin"
         ))
+    });
+}
+
+/// The `shortcodes` target (the real shortcode expansion in the basic fixture site, then every
+/// check) on its seed, the fixture's own chapter: it must run here as in the fuzzer.
+#[test]
+fn shortcodes_target_runs_on_the_fixture_chapter() {
+    isolated("shortcodes_target_runs_on_the_fixture_chapter", || {
+        shortcodes_target(include_bytes!("fuzz/corpus/shortcodes/02-market.ko.md"));
+        // The first byte picks the language: odd is `en`.
+        shortcodes_target(b"# {{ value(id=\"market\", row=2024, col=\"value\", convert=\"USD\") }} [x](01-intro.md#nope) {{ chart(id=\"market\") }}\n");
+        shortcodes_target(
+            "{{ table(id=\"firms\") }}\n\n{% box(kind=\"case\", title=\"\u{E000}\") %}\n[y]({{ value() }})\n{% end %}\n"
+                .as_bytes(),
+        );
+    });
+}
+
+/// The `templates` target on the template that hung builds (`range(end=100000)` loops nested):
+/// the render budget stops it.
+#[test]
+fn templates_target_stops_nested_loops() {
+    isolated("templates_target_stops_nested_loops", || {
+        templates_target(include_bytes!("fuzz/corpus/templates/nested-loops.html"));
+        templates_target(include_bytes!("fuzz/corpus/templates/include.html"));
     });
 }

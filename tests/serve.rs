@@ -244,3 +244,86 @@ fn serve_rebuilds_reloads_shows_errors_and_recovers() {
     assert!(clean, "every page reloads without the errors after the fix");
     drop(server);
 }
+
+/// (status, response head) of a GET for `path` with the `Host` header `host`.
+fn get_as(addr: &str, path: &str, host: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let head = text
+        .split_once("\r\n\r\n")
+        .map_or(text.as_str(), |(h, _)| h);
+    (status, head.to_string())
+}
+
+fn basic(root: &Path) {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    copy_dir(&repo.join("tests/fixtures/basic"), root);
+    copy_dir(&repo.join("templates"), &root.join("templates"));
+    copy_dir(&repo.join("static"), &root.join("static"));
+}
+
+#[test]
+fn serve_answers_only_loopback_hosts_and_redirects_on_its_own_origin() {
+    let site = tempfile::tempdir().unwrap();
+    basic(site.path());
+    let server = start(site.path());
+    let addr = server.addr.clone();
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    for host in [
+        addr.clone(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "localhost".to_string(),
+    ] {
+        assert_eq!(get_as(&addr, "/ko/intro/", &host).0, 200, "{host}");
+    }
+    // DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1.
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+    ] {
+        for path in ["/ko/intro/", "/_folio/events", "/_folio/live.js", "/ko"] {
+            let (status, _) = get_as(&addr, path, &host);
+            assert_eq!(status, 403, "{host} {path}");
+        }
+    }
+    // A folder without its slash is redirected to a path of this origin, never to `//host`.
+    let (status, head) = get_as(&addr, "/ko", &addr);
+    assert_eq!(status, 301);
+    assert!(head.contains("\r\nlocation: /ko/"), "{head}");
+    let (status, head) = get_as(&addr, "//ko", &addr);
+    assert_eq!(status, 301);
+    assert!(
+        head.contains("\r\nlocation: /ko/\r\n") || head.ends_with("\r\nlocation: /ko/"),
+        "{head}"
+    );
+    assert!(!head.contains("location: //"), "{head}");
+    drop(server);
+
+    // A static file linked out of the site is never served (the build refuses it).
+    let site = tempfile::tempdir().unwrap();
+    basic(site.path());
+    std::os::unix::fs::symlink("/proc/self/environ", site.path().join("static/env.txt")).unwrap();
+    let server = start(site.path());
+    let (status, body) = get(&server.addr, "/env.txt");
+    assert_ne!(status, 200, "{body}");
+    assert!(!body.contains("PATH="), "{body}");
+    let log = std::fs::read_to_string(site.path().join("serve.log")).unwrap();
+    assert!(
+        log.contains("static/env.txt:1:1: error: symbolic link to `/proc/self/environ`"),
+        "{log}"
+    );
+}

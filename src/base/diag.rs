@@ -4,6 +4,10 @@
 //! compilers use, so editors and CI annotate the right line. Stages never stop at the first
 //! problem: they push into a [`Diagnostics`] list and the build fails at the end if it holds an
 //! error (or, under `--strict`, a warning).
+//!
+//! Every format prints control characters visibly (`\n`, `\u{1b}`), in paths as in messages:
+//! a file named `x\n::error::…` can neither break a diagnostic into two lines nor forge a
+//! GitHub Actions command or a terminal escape sequence in a CI log.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -83,10 +87,15 @@ impl Diagnostic {
         }
     }
 
-    /// The same finding reported relative to `root` (paths inside it lose the prefix).
+    /// The same finding reported relative to `root` (paths inside it lose the prefix; the root
+    /// itself is `.`).
     pub fn relative_to(mut self, root: &Path) -> Self {
         if let Ok(rel) = self.path.strip_prefix(root) {
-            self.path = rel.to_path_buf();
+            self.path = if rel.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                rel.to_path_buf()
+            };
         }
         self
     }
@@ -115,6 +124,30 @@ impl Severity {
     }
 }
 
+/// `s` with every control character written visibly: `\n`, `\r`, `\t`, and `\u{…}` for the
+/// others — C0 and C1 controls, DEL, the line and paragraph separators and the bidirectional
+/// overrides (which reorder what a terminal shows).
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Escapes a GitHub workflow-command value (`%`, CR, LF; and `:` `,` in properties).
 fn github_escape(s: &str, property: bool) -> String {
     let mut out = s
@@ -140,13 +173,17 @@ pub fn render(items: &[Diagnostic], format: Format) -> String {
                     Severity::Note => "notice",
                 };
                 let text = if d.expected.is_empty() {
-                    d.message.clone()
+                    printable(&d.message).into_owned()
                 } else {
-                    format!("{} — expected {}", d.message, d.expected)
+                    format!(
+                        "{} — expected {}",
+                        printable(&d.message),
+                        printable(&d.expected)
+                    )
                 };
                 format!(
                     "::{level} file={},line={},col={}::{}\n",
-                    github_escape(&d.path.to_string_lossy(), true),
+                    github_escape(&printable(&d.path.to_string_lossy()), true),
                     d.pos.line,
                     d.pos.col,
                     github_escape(&text, false)
@@ -159,11 +196,11 @@ pub fn render(items: &[Diagnostic], format: Format) -> String {
                 .map(|d| {
                     serde_json::json!({
                         "severity": d.severity.word(),
-                        "path": d.path.to_string_lossy(),
+                        "path": printable(&d.path.to_string_lossy()),
                         "line": d.pos.line,
                         "column": d.pos.col,
-                        "message": d.message,
-                        "expected": d.expected,
+                        "message": printable(&d.message),
+                        "expected": printable(&d.expected),
                     })
                 })
                 .collect();
@@ -178,13 +215,13 @@ impl fmt::Display for Diagnostic {
         write!(
             f,
             "{}:{}:{}: {level}: {}",
-            self.path.display(),
+            printable(&self.path.to_string_lossy()),
             self.pos.line,
             self.pos.col,
-            self.message
+            printable(&self.message)
         )?;
         if !self.expected.is_empty() {
-            write!(f, " — expected {}", self.expected)?;
+            write!(f, " — expected {}", printable(&self.expected))?;
         }
         Ok(())
     }
@@ -300,6 +337,14 @@ mod tests {
     }
 
     #[test]
+    fn the_root_itself_is_dot() {
+        let d = Diagnostic::error("/site", Pos::START, "x", "").relative_to(Path::new("/site"));
+        assert_eq!(d.to_string(), ".:1:1: error: x");
+        let d = Diagnostic::error("/site/a", Pos::START, "x", "").relative_to(Path::new("/site"));
+        assert_eq!(d.path, Path::new("a"));
+    }
+
+    #[test]
     fn json_and_github_formats() {
         let d = Diagnostic::warning("content/a, b.md", Pos::new(3, 7), "50% off: x", "y");
         let gh = render(std::slice::from_ref(&d), Format::Github);
@@ -311,6 +356,37 @@ mod tests {
         assert_eq!(json[0]["line"], 3);
         assert_eq!(json[0]["severity"], "warning");
         assert_eq!(json[0]["expected"], "y");
+    }
+
+    #[test]
+    fn control_characters_are_printed_visibly_in_every_format() {
+        let d = Diagnostic::error(
+            "content/chapters/03-x\n::error file=a.md::forged.ko.md",
+            Pos::new(1, 1),
+            "`x\n::error::forged` \u{1b}[2J\r\u{202e}",
+            "a\tb\u{85}",
+        );
+        let text = render(std::slice::from_ref(&d), Format::Text);
+        assert_eq!(
+            text,
+            "content/chapters/03-x\\n::error file=a.md::forged.ko.md:1:1: error: `x\\n::error::forged` \\u{1b}[2J\\r\\u{202e} — expected a\\tb\\u{85}\n"
+        );
+        let gh = render(std::slice::from_ref(&d), Format::Github);
+        assert_eq!(gh.lines().count(), 1, "{gh}");
+        assert!(gh.starts_with("::error file=content/chapters/03-x\\n%3A%3Aerror file=a.md%3A%3Aforged.ko.md,line=1,col=1::"), "{gh}");
+        let json = render(std::slice::from_ref(&d), Format::Json);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            v[0]["path"],
+            "content/chapters/03-x\\n::error file=a.md::forged.ko.md"
+        );
+        assert_eq!(v[0]["expected"], "a\\tb\\u{85}");
+        assert!(!v[0]["message"].as_str().unwrap().contains('\u{1b}'));
+        // Ordinary text is left as it is.
+        assert!(matches!(
+            printable("가나 — `x`"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

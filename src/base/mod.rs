@@ -1,5 +1,5 @@
-//! Foundations every stage uses: diagnostics, source files and positions, HTML escaping, text
-//! per language, suggestions for misspelt names, timings.
+//! Foundations every stage uses: diagnostics, source files and positions, the bounded folder
+//! walk, the atomic file write, HTML escaping, text per language, suggestions for misspelt names, timings.
 //!
 //! May use: nothing else in folio.
 
@@ -10,6 +10,8 @@ pub mod source;
 pub mod suggest;
 pub mod timings;
 pub mod urls;
+pub mod walk;
+pub mod write;
 
 /// One file of the site: path relative to the output root (`/`-separated) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

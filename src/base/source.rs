@@ -26,19 +26,12 @@ impl Source {
         }
     }
 
-    /// Reads a UTF-8 text file, refusing files over [`MAX_FILE_BYTES`] and invalid UTF-8 with an
-    /// error that points at the first bad byte.
+    /// Reads a UTF-8 text file, refusing anything but a regular file (a named pipe would block,
+    /// a device never end), files over [`MAX_FILE_BYTES`] (at most that much is ever read, even
+    /// from a file whose size the system misstates) and invalid UTF-8, with an error that points
+    /// at the first bad byte.
     pub fn read(path: &Path) -> Result<Source, Diagnostic> {
-        let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(Diagnostic::error(
-                path,
-                Pos::START,
-                format!("file is too large ({:.1} MB)", meta.len() as f64 / 1e6),
-                format!("a text file of at most {} MB", MAX_FILE_BYTES / 1024 / 1024),
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+        let bytes = read_regular(path, MAX_FILE_BYTES, "a text file")?;
         Self::from_bytes(path, bytes)
     }
 
@@ -76,6 +69,77 @@ pub fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
         format!("cannot read file: {e}"),
         "a readable file",
     )
+}
+
+/// What a file that is not a regular file or a folder is, for messages (`a named pipe (FIFO)`).
+pub fn kind_of(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    if ft.is_dir() {
+        "a folder"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The error for a path that is not a regular file (a folder, a named pipe, a device).
+pub fn not_regular(path: &Path, ft: std::fs::FileType) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        Pos::START,
+        format!("this is {}, not a regular file", kind_of(ft)),
+        "a regular file (folio reads nothing else)",
+    )
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them: anything else (a folder,
+/// a named pipe, a device) is refused before it is opened, and a file larger than `limit` is an
+/// error (`what` names the kind of file in it: "a text file"). Reading stops after `limit + 1`
+/// bytes whatever size the system states (files of `/proc` state 0).
+pub fn read_regular(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let too_large = |size: String| {
+        Diagnostic::error(
+            path,
+            Pos::START,
+            format!("file is too large ({size})"),
+            format!("{what} of at most {} MB", limit / 1024 / 1024),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if !meta.is_file() {
+        return Err(not_regular(path, meta.file_type()));
+    }
+    if meta.len() > limit {
+        return Err(too_large(format!("{:.1} MB", meta.len() as f64 / 1e6)));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    // Replaced between the check and the opening: what was opened is checked again.
+    let opened = file.metadata().map_err(|e| io_error(path, &e))?;
+    if !opened.is_file() {
+        return Err(not_regular(path, opened.file_type()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(format!("more than {:.1} MB", limit as f64 / 1e6)));
+    }
+    Ok(bytes)
 }
 
 /// Byte offset → line/column lookup for one text.
@@ -129,6 +193,33 @@ mod tests {
         let e = Source::from_bytes(Path::new("x.md"), bytes).unwrap_err();
         assert_eq!(e.pos, Pos::new(2, 3));
         assert_eq!(e.message, "invalid UTF-8 (byte 0xFF)");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        // A device would never end, a folder is not text.
+        let e = Source::read(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(e.message, "this is a device, not a regular file");
+        let d = tempfile::tempdir().unwrap();
+        let e = Source::read(d.path()).unwrap_err();
+        assert_eq!(e.message, "this is a folder, not a regular file");
+        // A named pipe nobody writes to would block the open for ever.
+        let fifo = d.path().join("site.yaml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let e = Source::read(&fifo).unwrap_err();
+        assert_eq!(e.message, "this is a named pipe (FIFO), not a regular file");
+        // `/proc` files state a size of 0: the read itself stops at the limit.
+        let e = read_regular(Path::new("/proc/self/status"), 16, "a text file").unwrap_err();
+        assert_eq!(e.message, "file is too large (more than 0.0 MB)");
+        let ok = read_regular(Path::new("/proc/self/status"), 1 << 20, "a text file").unwrap();
+        assert!(ok.starts_with(b"Name:"));
     }
 
     #[test]

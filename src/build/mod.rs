@@ -13,6 +13,7 @@ pub use snapshot::{Snapshot, rebuild_chapter};
 use crate::base::OutFile;
 use crate::base::diag::{Diagnostic, Diagnostics};
 use crate::base::timings::Timings;
+use crate::base::walk::Boundary;
 use crate::content::{self, Content};
 use crate::render::{self, Book, RenderedChapter};
 use crate::site::output::Staging;
@@ -89,7 +90,10 @@ struct Generated {
 fn load(root: &Path) -> Result<(Content, Templates), Diagnostics> {
     let (c, t) = rayon::join(
         || content::load_with(root, &render::chart::check_spec),
-        || Templates::load(&root.join("templates")),
+        || {
+            let boundary = Boundary::new(root).map_err(Diagnostics::from)?;
+            Templates::load(&root.join("templates"), &boundary)
+        },
     );
     match (c, t) {
         (Ok(c), Ok(t)) => Ok((c, t)),
@@ -149,6 +153,10 @@ fn generate_into(
 
     let started = Instant::now();
     let planned = crate::site::pages::plan(&book);
+    // A static file in a page's way is found before any page is written.
+    if let Some(staging) = staging {
+        ds.extend(staging.clashes(planned.iter().map(|p| p.file.as_str())));
+    }
     // A build that has already failed writes nothing.
     let staging = staging.filter(|_| ds.error_count() == 0);
     let index_pages = search && content.config.search;
@@ -197,7 +205,11 @@ pub fn run(opts: &Options, write: bool) -> Report {
     // the output cannot be written, the content is still checked, to report every problem.
     let mut unwritable = None;
     let staging = if write {
-        match timings.stage("staging", || Staging::begin(&out, &root.join("static"))) {
+        let begin = || {
+            crate::site::output::refuse_inside_inputs(&out, root)?;
+            Staging::begin(&out, &root.join("static"))
+        };
+        match timings.stage("staging", begin) {
             Ok(s) => Some(s),
             Err(d) => {
                 unwritable = Some(d);

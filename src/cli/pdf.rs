@@ -54,12 +54,44 @@ pub fn find_chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// Whether a PDF can be written at `out` (as given, for messages): checked before anything is
+/// built, so that a wrong path is not taken for Chromium failing.
+fn check_out(out: &Path) -> Result<(), Diagnostic> {
+    let refuse = |message: String, expected: &str| {
+        Err(Diagnostic::error(out, Pos::START, message, expected))
+    };
+    if out.is_dir() {
+        return refuse(
+            "the PDF's path is a folder".into(),
+            "a file name, such as report.ko.pdf",
+        );
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match std::fs::metadata(parent) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => refuse(
+            format!("`{}` is a file, not a folder", parent.display()),
+            "a PDF path in an existing folder",
+        ),
+        Err(_) => refuse(
+            format!("the folder `{}` does not exist", parent.display()),
+            "a PDF path in an existing folder (make the folder first)",
+        ),
+    }
+}
+
 /// Builds the site into a temporary folder and prints `<lang>/print/` to `out`.
 pub fn print(
     root: &Path,
     lang: Option<&str>,
     out: Option<&Path>,
 ) -> Result<PathBuf, Vec<Diagnostic>> {
+    if let Some(out) = out {
+        check_out(out).map_err(|d| vec![d])?;
+    }
     let (files, _) = build::generate(root).map_err(|ds| ds.sorted())?;
     let content = crate::content::load(root).map_err(|ds| ds.sorted())?;
     let lang = lang

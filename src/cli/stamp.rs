@@ -92,7 +92,8 @@ fn stamp(content: &Content, path: &std::path::Path) -> Result<String, Diagnostic
         .collect();
     yaml_lines.push(format!("translated_from: {hash}"));
     let text = format!("---\n{}\n---\n{}", yaml_lines.join("\n"), fm.body);
-    std::fs::write(&tr.source.path, text).map_err(|e| {
+    // Never truncated in place: a full disk leaves the translation as it was.
+    crate::base::write::replace_file(&tr.source.path, text.as_bytes()).map_err(|e| {
         Diagnostic::error(
             &tr.source.path,
             Pos::START,

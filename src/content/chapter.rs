@@ -106,6 +106,7 @@ pub(crate) fn load_chapter(
     lang: &str,
 ) -> Result<Chapter, Diagnostics> {
     let src = Source::read(path).map_err(Diagnostics::from)?;
+    refuse_control_characters(&src).map_err(Diagnostics::from)?;
     let fm = yaml::split_front_matter(&src).map_err(Diagnostics::from)?;
     let front: Front = yaml::parse(&src.path, fm.yaml, fm.yaml_line).map_err(Diagnostics::from)?;
     if front.title.trim().is_empty() {
@@ -129,6 +130,30 @@ pub(crate) fn load_chapter(
         front,
         body_offset,
     })
+}
+
+/// A chapter is text: a NUL or another control character (but tab and line breaks) would be
+/// published as it is, invisible in an editor and an error in HTML, so the first one is refused
+/// where it is (text converted from PDF or HWP often carries them).
+fn refuse_control_characters(src: &Source) -> Result<(), Diagnostic> {
+    let found = src
+        .text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    let Some((offset, c)) = found else {
+        return Ok(());
+    };
+    let what = if c == '\0' {
+        "a NUL character".to_string()
+    } else {
+        format!("a control character (U+{:04X})", c as u32)
+    };
+    Err(Diagnostic::error(
+        &src.path,
+        crate::base::source::LineIndex::new(&src.text).pos(offset),
+        what,
+        "text without control characters",
+    ))
 }
 
 fn file_name(path: &Path) -> std::borrow::Cow<'_, str> {

@@ -1,41 +1,18 @@
-//! Finding the files under `content/`: a walk in a stable order, and the role of each file by
-//! where it is (a chapter, a table, UI strings, the glossary).
+//! Finding the files under `content/`: a walk in a stable order that never leaves the site, and
+//! the role of each file by where it is (a chapter, a table, UI strings, the glossary).
 
 use super::names::{ignored, is_valid_id, parse_chapter_name};
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
+use crate::base::walk::{Boundary, Walked};
 use std::path::{Path, PathBuf};
 
-/// All files under `dir`, following symbolic links, in a stable order. Loops and unreadable
-/// entries become errors.
-pub(crate) fn walk(dir: &Path, ds: &mut Diagnostics) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !ignored(&e.file_name().to_string_lossy()));
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
-            Ok(_) => {}
-            Err(e) => ds.push(walk_error(&e, dir)),
-        }
-    }
-    files
-}
-
-/// What a folder walk under `dir` could not read: a link loop, or the entry named.
-pub fn walk_error(e: &walkdir::Error, dir: &Path) -> Diagnostic {
-    let path = e
-        .path()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| dir.to_path_buf());
-    let message = if e.loop_ancestor().is_some() {
-        "symbolic link loop".to_string()
-    } else {
-        format!("cannot read: {e}")
-    };
-    Diagnostic::error(path, Pos::START, message, "a regular file or folder")
+/// Every file and folder under `dir` (the site's `content/`), through the site's bounded walk
+/// ([`Boundary::walk`]): editor backups and hidden files left out, every link leaving the site,
+/// link loop, named pipe or device an error.
+pub(crate) fn walk(boundary: &Boundary, dir: &Path, ds: &mut Diagnostics) -> Walked {
+    let mut walked = boundary.walk(dir, &|name, _| ignored(name));
+    ds.extend(std::mem::take(&mut walked.problems));
+    walked
 }
 
 /// A chapter file found under `content/chapters/`.
@@ -68,16 +45,43 @@ pub(crate) fn list(codes: &[String]) -> String {
         .join(", ")
 }
 
+/// A folder where folio reads a file (`chapters/03-x.ko.md/`, `glossary.yaml/`) is an error:
+/// skipped silently, it would drop a chapter or turn the glossary checks off.
+fn folder_named_as_a_file(content: &Path, dir: &Path, ds: &mut Diagnostics) {
+    let rel = dir.strip_prefix(content).unwrap_or(dir);
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+    let role = match parts.as_slice() {
+        ["site.yaml"] => "the site configuration",
+        ["glossary.yaml"] => "the glossary",
+        ["chapters", n] if n.ends_with(".md") => "a chapter",
+        ["data", n] if n.ends_with(".yaml") => "a data table",
+        ["i18n", n] if n.ends_with(".yaml") => "UI strings",
+        _ => return,
+    };
+    ds.push(Diagnostic::error(
+        dir,
+        Pos::START,
+        format!(
+            "`{}` is a folder, where folio reads {role}",
+            parts.last().unwrap_or(&"")
+        ),
+        "a regular file of that name (or another name for the folder)",
+    ));
+}
+
 /// Sorts the files found under `content` by role; a file that has none, or names a language
 /// the site does not have, is an error.
 pub(crate) fn classify(
     content: &Path,
-    files: Vec<PathBuf>,
+    walked: Walked,
     codes: &[String],
     ds: &mut Diagnostics,
 ) -> SiteFiles {
+    for dir in &walked.dirs {
+        folder_named_as_a_file(content, dir, ds);
+    }
     let mut found = SiteFiles::default();
-    for path in files {
+    for path in walked.files {
         let rel = path.strip_prefix(content).unwrap_or(&path);
         let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
         let name = parts.last().copied().unwrap_or("");

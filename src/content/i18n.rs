@@ -73,6 +73,18 @@ pub fn load_over(src: &Source, base: Option<&Strings>) -> Result<Strings, Diagno
             return Err(ds);
         }
     };
+    // A key written twice would silently keep its last text.
+    for (key, first, again) in YamlIndex::build(&src.text, 1).duplicates() {
+        ds.push(Diagnostic::error(
+            &src.path,
+            *again,
+            format!(
+                "UI string `{key}` is defined twice (also on line {})",
+                first.line
+            ),
+            "each key once",
+        ));
+    }
     if let Some(base) = base {
         for (k, v) in &base.0 {
             map.entry(k.clone()).or_insert_with(|| v.clone());
@@ -202,6 +214,20 @@ mod tests {
         let errs = load(&Source::new("ko.yaml", text)).unwrap_err().sorted();
         assert_eq!(errs.len(), 1);
         assert_eq!(errs[0].message, "missing UI string `unit`");
+    }
+
+    #[test]
+    fn a_key_written_twice_is_an_error_where_it_is_written_again() {
+        let text = full() + "figure: 그림 2\n";
+        let errs = load(&Source::new("ko.yaml", text)).unwrap_err().sorted();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(
+            errs[0].to_string(),
+            format!(
+                "ko.yaml:{}:1: error: UI string `figure` is defined twice (also on line 1) — expected each key once",
+                REQUIRED.len() + 1
+            )
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub use names::{ChapterName, ignored, is_valid_id, parse_chapter_name};
 
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
 use crate::base::source::Source;
+use crate::base::walk::Boundary;
 use crate::content::config::Config;
 use crate::content::glossary::Glossary;
 use crate::content::i18n::Strings;
@@ -83,6 +84,10 @@ impl Content {
     /// language), replacing it; `serve` calls this when one chapter file changes.
     pub fn reload_chapter(&mut self, index: usize) -> Result<&Chapter, Diagnostics> {
         let old = &self.chapters[index];
+        // The file may have been replaced by a link since the walk: it must still be inside.
+        Boundary::new(&self.root)
+            .and_then(|b| b.check(&old.source.path))
+            .map_err(Diagnostics::from)?;
         let fresh = load_chapter(&old.source.path, old.order, &old.slug, &old.lang)?;
         self.chapters[index] = fresh;
         Ok(&self.chapters[index])
@@ -109,10 +114,17 @@ pub fn load_with(root: &Path, check_table: &TableCheck) -> Result<Content, Diagn
         ));
         return Err(ds);
     }
-    let config = Source::read(&content.join("site.yaml"))
+    // Nothing outside the site is read, through `content/` itself or any link under it.
+    let boundary = Boundary::new(root)
+        .and_then(|b| b.check(&content).map(|_| b))
+        .map_err(Diagnostics::from)?;
+    let site_yaml = content.join("site.yaml");
+    let config = boundary
+        .check(&site_yaml)
+        .and_then(|_| Source::read(&site_yaml))
         .map_err(Diagnostics::from)
         .and_then(|src| Config::load(&src));
-    let found = files::walk(&content, &mut ds);
+    let found = files::walk(&boundary, &content, &mut ds);
     let config = match config {
         Ok(c) => c,
         Err(e) => {

@@ -6,6 +6,11 @@
 //! `yaml-rust2`'s event parser and maps a path such as `rows[3].value` back to its line and
 //! column. The same index gives the literal text of a scalar, so `10.0` keeps its printed
 //! precision.
+//!
+//! Before serde_yaml sees a text, its nesting is measured with `yaml-rust2`'s event parser
+//! (which stops as soon as it is too deep): lists and mappings nested deeper than [`MAX_DEPTH`]
+//! are an error at the place they get too deep. serde_yaml would refuse them too, but only
+//! after a parse that takes time quadratic in the depth (25 s for 100,000 levels).
 
 use crate::base::diag::{Diagnostic, Pos};
 use crate::base::source::Source;
@@ -14,6 +19,51 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::Path;
 use yaml_rust2::parser::{Event, Parser};
+
+/// The deepest nesting of lists and mappings folio reads (the bundled report needs 4).
+pub const MAX_DEPTH: usize = 64;
+
+/// Refuses `text` when its lists and mappings nest deeper than [`MAX_DEPTH`]; a text that does
+/// not parse passes (serde_yaml reports its syntax error).
+fn check_depth(path: &Path, text: &str, first_line: usize) -> Result<(), Diagnostic> {
+    let too_deep = |line: usize, col: usize| {
+        Diagnostic::error(
+            path,
+            Pos::new(line + first_line - 1, col + 1),
+            format!("the YAML is nested deeper than {MAX_DEPTH} levels"),
+            format!("at most {MAX_DEPTH} levels of lists and mappings inside each other"),
+        )
+    };
+    let mut parser = Parser::new_from_str(text);
+    let mut depth = 0usize;
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), mark)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(too_deep(mark.line(), mark.col()));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
+            Ok(_) => {}
+            // The scanner reads a flow collection (`[[[…`) ahead before its events: it stops at
+            // 255 levels.
+            Err(e) if e.info() == "recursion limit exceeded" => {
+                return Err(too_deep(e.marker().line(), e.marker().col()));
+            }
+            Err(_) => return Ok(()),
+        }
+    }
+}
+
+/// The first character YAML does not allow in a text (a control character other than tab and
+/// line breaks, a C1 control other than NEL, a surrogate, U+FFFE, U+FFFF), with its byte offset.
+fn first_forbidden(text: &str) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| {
+        !matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+    })
+}
 
 /// Deserialises `text` (which starts at `first_line` of `path`) into `T`.
 pub fn parse<T: DeserializeOwned>(
@@ -29,6 +79,7 @@ pub fn parse<T: DeserializeOwned>(
             "a YAML mapping (`key: value` lines)",
         ));
     }
+    check_depth(path, text, first_line)?;
     serde_yaml::from_str(text).map_err(|e| serde_error(path, text, &e, first_line))
 }
 
@@ -38,6 +89,21 @@ pub fn parse_file<T: DeserializeOwned>(src: &Source) -> Result<T, Diagnostic> {
 }
 
 fn serde_error(path: &Path, text: &str, e: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+    // libyaml's reader refuses control characters before it has a position: serde_yaml then
+    // reports line 1, column 1 (the mark the reader never set) and the offset only in its
+    // message. The character is found again here and reported where it is.
+    if e.to_string()
+        .starts_with("control characters are not allowed")
+        && let Some((offset, c)) = first_forbidden(text)
+    {
+        let at = crate::base::source::LineIndex::new(text).pos(offset);
+        return Diagnostic::error(
+            path,
+            Pos::new(at.line + first_line - 1, at.col),
+            format!("a control character (U+{:04X}) in the YAML", c as u32),
+            "text without control characters",
+        );
+    }
     let pos = e
         .location()
         .map(|l| Pos::new(l.line() + first_line - 1, l.column()))
@@ -274,6 +340,8 @@ pub struct Node {
 pub struct YamlIndex {
     nodes: HashMap<String, Node>,
     keys: HashMap<String, Pos>,
+    /// Keys written twice in one mapping: (path, first, second), in text order.
+    duplicates: Vec<(String, Pos, Pos)>,
 }
 
 enum Frame {
@@ -298,7 +366,9 @@ impl YamlIndex {
                         && key.is_none()
                     {
                         let child = join(path, &value);
-                        index.keys.insert(child, pos);
+                        if let Some(first) = index.keys.insert(child.clone(), pos) {
+                            index.duplicates.push((child, first, pos));
+                        }
                         *key = Some(value);
                         continue;
                     }
@@ -369,6 +439,11 @@ impl YamlIndex {
         }
     }
 
+    /// Keys written twice in one mapping: (path, where first, where again), in text order.
+    pub fn duplicates(&self) -> &[(String, Pos, Pos)] {
+        &self.duplicates
+    }
+
     /// Where the key of `path` is written (`rows[3].valeu` points at `valeu`).
     pub fn key_pos(&self, path: &str) -> Pos {
         self.keys
@@ -423,6 +498,45 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_refused_at_once_where_it_gets_too_deep() {
+        let started = std::time::Instant::now();
+        let flow = format!("title: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = parse::<Fm>(Path::new("a.md"), &flow, 2).unwrap_err();
+        assert_eq!(e.message, "the YAML is nested deeper than 64 levels");
+        assert_eq!(e.pos.line, 2);
+        let mappings = format!(
+            "title: {}x{}\n",
+            "{a: ".repeat(100_000),
+            "}".repeat(100_000)
+        );
+        let e = parse::<Fm>(Path::new("a.md"), &mappings, 2).unwrap_err();
+        assert_eq!(e.message, "the YAML is nested deeper than 64 levels");
+        let block = format!("title:\n  {}x\n", "- ".repeat(100_000));
+        let e = parse::<Fm>(Path::new("a.md"), &block, 2).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.md:3:129: error: the YAML is nested deeper than 64 levels — expected at most 64 levels of lists and mappings inside each other"
+        );
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // 64 levels are fine (for nesting; the type is then wrong).
+        let ok = format!("part: {}{}\n", "[".repeat(63), "]".repeat(63));
+        let e = parse::<Fm>(Path::new("a.md"), &ok, 2).unwrap_err();
+        assert!(e.message.contains("invalid type"), "{e}");
+    }
+
+    #[test]
+    fn control_characters_are_reported_where_they_are() {
+        let e = parse::<Fm>(Path::new("a.md"), "title: x\npart: 가나\u{1}다\n", 2).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "a.md:3:9: error: a control character (U+0001) in the YAML — expected text without control characters"
+        );
+        let e = parse::<Fm>(Path::new("a.md"), "title: \"x\u{0}\"\n", 1).unwrap_err();
+        assert_eq!(e.pos, Pos::new(1, 10));
+        assert_eq!(e.message, "a control character (U+0000) in the YAML");
+    }
+
+    #[test]
     fn front_matter_split() {
         let src = Source::new("a.md", "---\ntitle: x\n---\n# Body\n");
         let fm = split_front_matter(&src).unwrap();
@@ -455,5 +569,21 @@ mod tests {
         assert_eq!(n.scalar.as_deref(), Some("3"));
         // A missing path falls back to its nearest parent.
         assert_eq!(idx.pos("rows[1].growth"), idx.pos("rows[1]"));
+        assert!(idx.duplicates().is_empty());
+    }
+
+    #[test]
+    fn keys_written_twice_are_found_with_both_places() {
+        let idx = YamlIndex::build(
+            "a: 1\nb:\n  c: 2\n  c: 3\na: 4\nl: [{ c: 1 }, { c: 2 }]\n",
+            1,
+        );
+        assert_eq!(
+            idx.duplicates(),
+            [
+                ("b.c".to_string(), Pos::new(3, 3), Pos::new(4, 3)),
+                ("a".to_string(), Pos::new(1, 1), Pos::new(5, 1)),
+            ]
+        );
     }
 }

@@ -1,6 +1,11 @@
 //! Data tables as CSV for download: UTF-8 with a byte-order mark (so spreadsheet programs read
 //! Korean correctly), one header row with labels and units, numbers as plain numerals in the
 //! stored scale, and columns saying which rows are estimates and which values are derived.
+//!
+//! Text is never taken for a formula: a text field (a label, a name, a text cell, a formula
+//! note) that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+//! (OWASP's advice against CSV injection), so `=HYPERLINK(…)` in a cell is shown, not run.
+//! Number cells are written as numbers (`-3` stays `-3`).
 
 use crate::content::i18n::Strings;
 use crate::content::table::{Cell, ColumnKind, Item, Table, Text};
@@ -10,6 +15,15 @@ use crate::num::fixed;
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// A text field as a spreadsheet shows it, never as a formula.
+fn text(field: &str) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
     } else {
         field.to_string()
     }
@@ -57,7 +71,7 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
     out.push_str(
         &header
             .iter()
-            .map(|h| quote(h))
+            .map(|h| quote(&text(h)))
             .collect::<Vec<_>>()
             .join(","),
     );
@@ -69,13 +83,13 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
             fields.push(match cell {
                 Cell::Missing => String::new(),
                 Cell::Year(y) => y.to_string(),
-                Cell::Name(s) => s.clone(),
+                Cell::Name(s) => text(s),
                 Cell::Text(l) => match l.get(lang) {
-                    Some(Text::Plain(s)) => s.clone(),
+                    Some(Text::Plain(s)) => text(s),
                     Some(Text::List(items)) => {
                         let mut v = Vec::new();
                         flatten(items, &mut v);
-                        v.join("; ")
+                        text(&v.join("; "))
                     }
                     None => String::new(),
                 },
@@ -101,7 +115,7 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
             });
         }
         if any_derived {
-            fields.push(formulas.join("; "));
+            fields.push(text(&formulas.join("; ")));
         }
         out.push_str(
             &fields
@@ -151,5 +165,38 @@ rows:
             "2023,2137.1,\"계산 \"\"값\"\"\",,시장규모 = 2697 / 1.262"
         );
         assert_eq!(lines[2], "2025,10000 돌파,가; 나,E,");
+    }
+
+    #[test]
+    fn text_is_never_a_formula_and_numbers_stay_numbers() {
+        let t = Table::load(
+            &Source::new(
+                "t.yaml",
+                "title: { ko: 시장, en: Market }
+columns:
+  - { id: name, label: { ko: \"=이름\", en: Name }, type: name }
+  - { id: value, label: { ko: 값, en: Value }, type: number, unit: { kind: plain } }
+  - { id: note, label: { ko: 비고, en: Note }, type: text }
+rows:
+  - { name: \"=HYPERLINK(\\\"http://evil.example\\\", \\\"x\\\")\", value: -3, note: { ko: \"+1\", en: x } }
+  - { name: \"@SUM(A1)\", value: 2.5, note: { ko: \"-2\", en: x } }
+  - { name: \"\\tcmd\", value: 0, note: { ko: [\"\\r=1\", b], en: x } }
+  - { name: 가나, value: 1, note: { ko: \"a=b\", en: x } }
+",
+            ),
+            "t",
+            &["ko".into(), "en".into()],
+        )
+        .unwrap();
+        let s = csv(&t, "ko", &Strings::default());
+        let lines: Vec<&str> = s.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(lines[0], "'=이름,값,비고");
+        assert_eq!(
+            lines[1],
+            "\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"x\"\")\",-3,'+1"
+        );
+        assert_eq!(lines[2], "'@SUM(A1),2.5,'-2");
+        assert_eq!(lines[3], "'\tcmd,0,\"'\r=1; b\"");
+        assert_eq!(lines[4], "가나,1,a=b");
     }
 }

@@ -1,13 +1,28 @@
 //! Heading ids that keep Hangul and Hanja: `## 2) 주강삼각주(珠江三角洲)` → `주강삼각주珠江三角洲`.
 //!
+//! Ids and the anchors of links are in Unicode NFC ([`nfc`]): Hangul typed on one system as
+//! syllables (`장`) and on another as letters (`ᄌ` `ᅡ` `ᆼ`, NFD) is the same id.
+//!
 //! Leading enumerators (`1.`, `1)`, `I.`, `①`, `○`) are dropped so an id survives renumbering,
 //! punctuation is dropped, spaces become `-`, Latin letters are lowercased. Ids made here never
 //! contain `:`, so the ids folio generates itself (`fn:1`, `fig:3`) cannot clash with them.
 
 use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
 
-/// The id of a heading's text.
+/// `s` in Unicode NFC, the form ids and anchors are compared in.
+pub fn nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// The id of a heading's text (in NFC).
 pub fn heading_id(text: &str) -> String {
+    let text = nfc(text);
+    let text = text.as_str();
     let mut rest = text.trim();
     rest = strip_enumerator(rest);
     let mut out = String::new();

@@ -1,11 +1,16 @@
 //! The HTTP side: every file of the site from memory (pages with the live-reload script and,
 //! after a failed build, the errors on top), the reload events, and request paths that cannot
 //! leave the site.
+//!
+//! Only requests addressed to a loopback host are answered (`Host: 127.0.0.1`, `localhost` or
+//! `[::1]`, with any port): a page of another site that resolves its own name to 127.0.0.1 (DNS
+//! rebinding) gets 403, not the preview. Redirects are always to a path on the same origin.
 
 use super::state::Shared;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use tokio_stream::StreamExt;
@@ -44,6 +49,67 @@ fn content_type(path: &str) -> &'static str {
         "wasm" => "application/wasm",
         _ => "application/octet-stream",
     }
+}
+
+/// Whether a `Host` header names this machine's loopback interface (any port): the only hosts
+/// the preview answers.
+pub fn loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        // `[::1]` or `[::1]:1111`
+        Some(rest) => match rest.split_once(']') {
+            Some((inside, "")) => return inside == "::1",
+            Some((inside, port)) => {
+                return inside == "::1" && port.strip_prefix(':').is_some_and(valid_port);
+            }
+            None => return false,
+        },
+        None => match host.rsplit_once(':') {
+            Some((name, port)) if valid_port(port) => name,
+            Some(_) => return false,
+            None => host,
+        },
+    };
+    name == "127.0.0.1" || name.eq_ignore_ascii_case("localhost")
+}
+
+/// The digits of a port.
+fn valid_port(port: &str) -> bool {
+    (1..=5).contains(&port.len()) && port.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Refuses every request whose `Host` is not a loopback name (see the module documentation).
+async fn only_loopback(request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if loopback_host(host) {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            "folio serve: only requests for 127.0.0.1, localhost or [::1] are answered",
+        )
+            .into_response()
+    }
+}
+
+/// The path-absolute URL of the folder `file` of the site (`ko` → `/ko/`): one leading slash
+/// whatever the request had (`//evil.example` would be another host), and percent-encoded.
+pub fn folder_location(file: &str) -> String {
+    let mut out = String::from("/");
+    for b in file.trim_matches('/').bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if !out.ends_with('/') {
+        out.push('/');
+    }
+    out
 }
 
 /// Maps a request path to a file of the site; `None` for paths that try to leave it.
@@ -99,7 +165,7 @@ async fn page(State(shared): State<Shared>, uri: Uri) -> Response {
         None => match site.files.get(&format!("{file}/index.html")) {
             // `/ko` → `/ko/`
             Some(_) => {
-                let location = format!("{}/", uri.path());
+                let location = folder_location(&file);
                 return (
                     StatusCode::MOVED_PERMANENTLY,
                     [(header::LOCATION, location)],
@@ -174,6 +240,7 @@ pub(super) fn run(shared: Shared, port: u16, open: bool) -> Result<(), String> {
                 }),
             )
             .fallback(page)
+            .layer(axum::middleware::from_fn(only_loopback))
             .with_state(shared);
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
             .await
@@ -212,5 +279,44 @@ mod tests {
         assert_eq!(resolve("/ko/%2e%2e/%2e%2e/secret"), None);
         assert_eq!(resolve("/a%5cb"), None);
         assert_eq!(resolve("/%zz"), None);
+    }
+
+    #[test]
+    fn only_loopback_hosts_are_answered() {
+        for ok in [
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "localhost",
+            "LocalHost:8080",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(loopback_host(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "127.0.0.1:",
+            "127.0.0.1:x",
+            "127.0.0.1:1111:1",
+            "[::1]x",
+            "[::2]:1111",
+            "localhost@evil.example",
+            "0.0.0.0",
+        ] {
+            assert!(!loopback_host(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn redirects_stay_on_the_same_origin() {
+        assert_eq!(folder_location("ko"), "/ko/");
+        assert_eq!(folder_location("/evil.example"), "/evil.example/");
+        assert_eq!(folder_location("//evil.example/x"), "/evil.example/x/");
+        assert_eq!(folder_location("중"), "/%EC%A4%91/");
+        assert_eq!(folder_location("a b\\c"), "/a%20b%5Cc/");
     }
 }

@@ -12,6 +12,8 @@
 //! keep their timestamps, so deploy tools that compare times upload only what changed.
 
 use crate::base::diag::{Diagnostic, Pos};
+use crate::base::source::read_regular;
+use crate::base::walk::Boundary;
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,63 @@ pub use crate::base::OutFile;
 
 fn err(path: &Path, message: String, expected: &str) -> Diagnostic {
     Diagnostic::error(path, Pos::START, message, expected)
+}
+
+/// Refuses an output folder `out` that is the site `root` itself or inside (or equal to) one of
+/// its input folders (`content/`, `templates/`, `static/`): each build would copy its previous
+/// output into itself, or read it as input. Checked before anything is written; paths are
+/// compared resolved (links, `..`), also for an output that does not exist yet.
+pub fn refuse_inside_inputs(out: &Path, root: &Path) -> Result<(), Diagnostic> {
+    let (out_real, root_real) = (resolved(out), resolved(root));
+    let expected = "an output folder outside content/, templates/ and static/ (such as public/)";
+    if out_real == root_real {
+        return Err(err(
+            out,
+            "the output folder is the site root itself".into(),
+            expected,
+        ));
+    }
+    for input in ["content", "templates", "static"] {
+        if out_real.starts_with(root_real.join(input)) {
+            return Err(err(
+                out,
+                format!("the output folder is inside the input folder `{input}/`"),
+                expected,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `p` absolute, through every link of its part that exists, `.` and `..` resolved.
+fn resolved(p: &Path) -> PathBuf {
+    let abs = absolute(p);
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    while std::fs::symlink_metadata(existing).is_err() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut real = std::fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    for part in rest.iter().rev() {
+        real.push(part);
+    }
+    let mut clean = PathBuf::new();
+    for c in real.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                clean.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => clean.push(c),
+        }
+    }
+    clean
 }
 
 /// Writes `files` plus the contents of `static_dir` to `out`, atomically replacing it.
@@ -44,6 +103,8 @@ pub struct Staging {
     static_dir: PathBuf,
     /// The paths the static files took, which no generated file may take.
     statics: HashSet<PathBuf>,
+    /// The folders the static files are in, where no generated file may be.
+    static_dirs: HashSet<PathBuf>,
     committed: bool,
 }
 
@@ -92,6 +153,7 @@ impl Staging {
             previous,
             static_dir: static_dir.to_path_buf(),
             statics: HashSet::new(),
+            static_dirs: HashSet::new(),
             committed: false,
         };
         staging.write_all(
@@ -100,6 +162,12 @@ impl Staging {
                 .map(|(p, b)| (p.as_path(), b.as_slice()))
                 .collect(),
         )?;
+        staging.static_dirs = statics
+            .iter()
+            .flat_map(|(p, _)| p.ancestors().skip(1))
+            .filter(|a| !a.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .collect();
         staging.statics = statics.into_iter().map(|(p, _)| p).collect();
         Ok(staging)
     }
@@ -118,13 +186,68 @@ impl Staging {
     /// calls for each page as soon as it is rendered, from many threads at once.
     pub fn write_one(&self, file: &OutFile) -> Result<(), Diagnostic> {
         let rel = Path::new(&file.path);
-        if self.statics.contains(rel) {
-            return Err(self.clash(rel));
+        if let Some(clash) = self.static_clash(rel) {
+            return Err(clash);
         }
         if let Some(d) = rel.parent() {
-            self.make_folder(&self.dir.join(d))?;
+            self.make_folder(d)?;
         }
         self.write_file(rel, &file.bytes)
+    }
+
+    /// The static files that take a place one of `paths` (generated files, relative to the
+    /// output) needs, one report per static file (with how many more files it is in the way
+    /// of): what a build checks before it renders anything.
+    pub fn clashes<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Vec<Diagnostic> {
+        let mut found: Vec<(Diagnostic, usize)> = Vec::new();
+        for d in paths
+            .into_iter()
+            .filter_map(|p| self.static_clash(Path::new(p)))
+        {
+            match found.iter_mut().find(|(first, _)| first.path == d.path) {
+                Some((_, more)) => *more += 1,
+                None => found.push((d, 0)),
+            }
+        }
+        found
+            .into_iter()
+            .map(|(mut d, more)| {
+                if more > 0 {
+                    d.message = format!("{} (and {more} other file(s))", d.message);
+                }
+                d
+            })
+            .collect()
+    }
+
+    /// The static file in the way of the generated file `rel`: at its path, at the path of one
+    /// of its folders, or a static folder at its path. Named as the file in `static/`.
+    fn static_clash(&self, rel: &Path) -> Option<Diagnostic> {
+        if self.statics.contains(rel) {
+            return Some(self.clash(rel));
+        }
+        let shown = |p: &Path| p.to_string_lossy().replace('\\', "/");
+        if let Some(file) = rel.ancestors().skip(1).find(|a| self.statics.contains(*a)) {
+            return Some(err(
+                &self.static_dir.join(file),
+                format!(
+                    "static file `{}` is where the generated `{}` needs a folder",
+                    shown(file),
+                    shown(rel)
+                ),
+                "another file name (or a chapter with another slug)",
+            ));
+        }
+        self.static_dirs.contains(rel).then(|| {
+            err(
+                &self.static_dir.join(rel),
+                format!(
+                    "static folder `{}` has the path of a generated file",
+                    shown(rel)
+                ),
+                "another folder name",
+            )
+        })
     }
 
     /// Puts the staging folder in place of the output.
@@ -157,13 +280,10 @@ impl Staging {
 
     fn write_all(&self, files: Vec<(&Path, &[u8])>) -> Result<(), Diagnostic> {
         // Checked in order first, so that the same clash is reported every time.
-        if let Some((rel, _)) = files.iter().find(|(rel, _)| self.statics.contains(*rel)) {
-            return Err(self.clash(rel));
+        if let Some(clash) = files.iter().find_map(|(rel, _)| self.static_clash(rel)) {
+            return Err(clash);
         }
-        let mut dirs: Vec<PathBuf> = files
-            .iter()
-            .filter_map(|(p, _)| p.parent().map(|d| self.dir.join(d)))
-            .collect();
+        let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
         dirs.sort();
         dirs.dedup();
         dirs.par_iter().try_for_each(|d| self.make_folder(d))?;
@@ -172,11 +292,13 @@ impl Staging {
             .try_for_each(|(rel, bytes)| self.write_file(rel, bytes))
     }
 
-    /// `create_dir_all` accepts a parent made by another thread meanwhile.
-    fn make_folder(&self, d: &Path) -> Result<(), Diagnostic> {
-        std::fs::create_dir_all(d).map_err(|e| {
+    /// Makes the folder `rel` of the output in the staging folder (`create_dir_all` accepts a
+    /// parent made by another thread meanwhile). Errors name the place in the output, not the
+    /// staging folder, which is deleted.
+    fn make_folder(&self, rel: &Path) -> Result<(), Diagnostic> {
+        std::fs::create_dir_all(self.dir.join(rel)).map_err(|e| {
             err(
-                d,
+                &self.out.join(rel),
                 format!("cannot create folder: {e}"),
                 "a writable location",
             )
@@ -197,22 +319,32 @@ impl Staging {
             match std::fs::hard_link(&before, &p) {
                 Ok(()) => return Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    return Err(twice(&p));
+                    return Err(twice(&self.out.join(rel)));
                 }
                 // Another file system, or links not allowed: the file is written.
                 Err(_) => {}
             }
         }
+        let shown = self.out.join(rel);
         let mut file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&p)
             .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => twice(&p),
-                _ => err(&p, format!("cannot write file: {e}"), "a writable location"),
+                std::io::ErrorKind::AlreadyExists => twice(&shown),
+                _ => err(
+                    &shown,
+                    format!("cannot write file: {e}"),
+                    "a writable location",
+                ),
             })?;
-        std::io::Write::write_all(&mut file, bytes)
-            .map_err(|e| err(&p, format!("cannot write file: {e}"), "a writable location"))
+        std::io::Write::write_all(&mut file, bytes).map_err(|e| {
+            err(
+                &shown,
+                format!("cannot write file: {e}"),
+                "a writable location",
+            )
+        })
     }
 
     fn clash(&self, rel: &Path) -> Diagnostic {
@@ -324,32 +456,26 @@ fn replaceable(out: &Path) -> bool {
             .unwrap_or(false)
 }
 
+/// Largest static file folio copies: fonts and images, but nothing that never ends.
+pub const MAX_STATIC_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The files of `static_dir` (relative path, bytes), in name order, hidden files left out:
-/// what the site publishes as is. `serve` serves the same.
+/// what the site publishes as is. `serve` serves the same. Read through the site's bounded walk
+/// (the site root is `static_dir`'s parent): a link out of the site, a named pipe or a device is
+/// an error, never read.
 pub fn static_files(static_dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, Diagnostic> {
     let mut statics: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    // A site without a `static/` folder uses the built-in theme's files alone.
     if static_dir.is_dir() {
-        for entry in walkdir::WalkDir::new(static_dir)
-            .follow_links(true)
-            .sort_by_file_name()
-        {
-            let entry = entry.map_err(|e| crate::content::files::walk_error(&e, static_dir))?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(static_dir)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            let bytes = std::fs::read(entry.path()).map_err(|e| {
-                err(
-                    entry.path(),
-                    format!("cannot read static file: {e}"),
-                    "a readable file",
-                )
-            })?;
+        let root = static_dir.parent().unwrap_or(Path::new("."));
+        let boundary = Boundary::new(root)?;
+        let walked = boundary.walk(static_dir, &|name, is_dir| !is_dir && name.starts_with('.'));
+        if let Some(d) = walked.problems.into_iter().next() {
+            return Err(d);
+        }
+        for path in walked.files {
+            let rel = path.strip_prefix(static_dir).unwrap_or(&path).to_path_buf();
+            let bytes = read_regular(&path, MAX_STATIC_BYTES, "a static file")?;
             statics.push((rel, bytes));
         }
     }

@@ -1,7 +1,7 @@
 //! What the fuzz targets do with one input, shared by the fuzz binaries
 //! (`fuzz_targets/*.rs`) and by `tests/fuzz_regressions.rs`, so that a regression test replays
 //! exactly what the fuzzer ran. Nothing here may panic, overflow, hang or blow up memory.
-#![allow(dead_code)] // each fuzz binary uses one of the two targets
+#![allow(dead_code)] // each fuzz binary uses one of the targets
 
 use folio::base::source::Source;
 use folio::content::i18n::{REQUIRED, Strings};
@@ -9,7 +9,7 @@ use folio::content::table::Table;
 use folio::render::markdown::shortcode::{self, Shortcode};
 use folio::render::markdown::{self, Context, Labels, Link, LinkTarget, Problem, ShortcodeKind};
 use folio::render::table_html::{self, Frame};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 /// The shortcodes of the `markdown` fuzz target (the pattern of the tests in src/markdown.rs).
@@ -195,5 +195,133 @@ pub fn number_target(bytes: &[u8]) {
             );
             f.prose(q, unit);
         }
+    }
+}
+
+/// `tests/fixtures/basic`, from the main crate (`tests/fuzz_regressions.rs`) or the fuzz crate.
+fn basic_fixture() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        here.join("tests/fixtures/basic"),
+        here.join("../fixtures/basic"),
+    ]
+    .into_iter()
+    .find(|p| p.join("content/site.yaml").is_file())
+    .expect("tests/fixtures/basic")
+}
+
+/// The basic fixture site, loaded as a build loads it, and its chapters rendered.
+struct Site {
+    content: folio::content::Content,
+    rendered: Vec<folio::render::RenderedChapter>,
+}
+
+static SITE: LazyLock<Site> = LazyLock::new(|| {
+    let root = basic_fixture();
+    let content = folio::content::load_with(&root, &folio::render::chart::check_spec)
+        .unwrap_or_else(|e| panic!("the basic fixture loads: {:?}", e.sorted()));
+    let starts = folio::render::numbering(&content);
+    let rendered = folio::render::all(&content, &starts)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
+    Site { content, rendered }
+});
+
+/// Target `shortcodes`: a chapter body rendered by the REAL shortcode expansion (the
+/// `Expander` of `render::shortcodes`) in the basic fixture site (tables `market`, `firms`,
+/// `functions`; chapters `01-intro`, `02-market` in `ko` and `en`): `value()` with conversions,
+/// `table()`, `chart()` drawing SVG, `figure` and `box` blocks, chapter links and anchors,
+/// numbering. The body takes the place of `02-market` (the first byte's lowest bit picks `ko`
+/// or `en`), and every check of the build then runs over the whole site: anchors across pages,
+/// the numeric checks on what `value()` wrote, translation parity, usage, the glossary.
+pub fn shortcodes_target(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let site = &*SITE;
+    let lang = if bytes.first().is_some_and(|b| b & 1 == 1) {
+        "en"
+    } else {
+        "ko"
+    };
+    let Some(index) = site
+        .content
+        .chapters
+        .iter()
+        .position(|c| c.slug == "market" && c.lang == lang)
+    else {
+        return;
+    };
+    let mut content = site.content.clone();
+    let old = &content.chapters[index];
+    content.chapters[index] = folio::content::Chapter {
+        source: Source::new(old.source.path.clone(), text),
+        body_offset: 0,
+        ..old.clone()
+    };
+    let starts = folio::render::numbering(&content);
+    let chapter = &content.chapters[index];
+    let (mine, _) = folio::render::chapter::render(
+        &content,
+        chapter,
+        starts[&(chapter.lang.clone(), chapter.slug.clone())],
+    );
+    let mut rendered = site.rendered.clone();
+    rendered[index] = mine;
+    let book = folio::render::Book {
+        content: &content,
+        chapters: &rendered,
+    };
+    let mut ds = folio::base::diag::Diagnostics::new();
+    folio::check::all(
+        &book,
+        &mut folio::base::timings::Timings::default(),
+        &mut ds,
+    );
+    // Every finding prints (positions inside the text, control characters escaped).
+    let _ = folio::base::diag::render(&ds.sorted(), folio::base::diag::Format::Text);
+}
+
+/// The context of the `templates` target: a page, its chapters and the site, the shapes the
+/// bundled templates read.
+static TEMPLATE_CONTEXT: LazyLock<tera::Context> = LazyLock::new(|| {
+    let value = serde_json::json!({
+        "page": { "title": "시장 <규모>", "lang": "ko", "url": "/ko/market/", "root": "../../",
+                  "languages": [{ "code": "ko", "name": "한국어", "current": true, "href": "./" },
+                                { "code": "en", "name": "English", "current": false, "href": "../../en/market/" }] },
+        "chapter": { "title": "1. 시장", "body": "<p>본문 &amp; 표</p>",
+                     "toc": [{ "level": 2, "id": "시장-규모", "text": "시장 규모" }],
+                     "figures": [{ "id": "fig:1", "label": "그림", "number": 1, "caption": "시장" }] },
+        "chapters": [{ "slug": "intro", "title": "요약", "part": null }, { "slug": "market", "title": "시장", "part": "I" }],
+        "site": { "title": "보고서", "rates": [{ "currency": "USD", "krw": 1427.15 }], "rates_note": "환율" },
+        "numbers": [1, 2, 3],
+    });
+    tera::Context::from_serialize(&value).expect("a context")
+});
+
+/// Target `templates`: template text compiled and rendered as folio renders pages, within the
+/// render budget (`site::budget`: steps and bytes per page). The input is `chapter.html`; a NUL
+/// byte splits off a second template, `partials/p.html`, that the first may include or extend.
+/// The other required templates are `ok`.
+pub fn templates_target(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let (chapter, partial) = text.split_once('\0').unwrap_or((text, ""));
+    let mut sources: Vec<(String, String)> = folio::site::templates::REQUIRED
+        .iter()
+        .filter(|r| **r != "chapter.html")
+        .map(|r| (r.to_string(), "ok".to_string()))
+        .collect();
+    sources.push(("chapter.html".into(), chapter.into()));
+    sources.push(("partials/p.html".into(), partial.into()));
+    let Ok(templates) =
+        folio::site::templates::Templates::from_sources(Path::new("templates"), &sources)
+    else {
+        return;
+    };
+    for name in ["chapter.html", "partials/p.html"] {
+        let _ = templates.render(name, &TEMPLATE_CONTEXT, 0);
     }
 }

@@ -6,7 +6,7 @@ use super::footnotes::{Definitions, Events, Numbers};
 use super::placeholders::{self, OffsetMap};
 use super::{Context, Finding, Heading, Problem, Rendered, links};
 use crate::base::html::escape_attr;
-use crate::render::slug::{IdSet, heading_id};
+use crate::render::slug::{IdSet, heading_id, nfc};
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// What the rewrite made of the page's events.
@@ -171,9 +171,10 @@ impl<'e> Rewriter<'e, '_, '_> {
         let Some(h) = self.heading.take() else {
             return;
         };
-        let text = placeholders::strip(&h.text);
+        let text = placeholders::unescape(&placeholders::strip(&h.text)).into_owned();
         let id = match h.explicit {
             Some(id) => {
+                let id = nfc(&placeholders::unescape(&id));
                 if !self.page.ids.insert(&id) {
                     self.out.findings.push(Finding::error(
                         h.offset,
@@ -188,7 +189,8 @@ impl<'e> Rewriter<'e, '_, '_> {
             None => self.page.ids.claim(&heading_id(&text)),
         };
         let events = &mut self.page.events;
-        events.push(Event::Html(heading_open(h.level, &id).into()));
+        let tag = heading_open(h.level, &placeholders::escape(&id));
+        events.push(Event::Html(tag.into()));
         events.extend(h.inner);
         events.push(Event::Html(format!("</h{}>\n", h.level).into()));
         self.out.headings.push(Heading {

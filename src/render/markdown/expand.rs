@@ -1,7 +1,7 @@
 //! Phase 1: every shortcode of the body expanded by the [`Context`] and replaced by a
 //! placeholder (a block one on a line of its own, so that it becomes a paragraph of its own).
 
-use super::placeholders::{OffsetMap, placeholder};
+use super::placeholders::{OffsetMap, escape, escape_into, placeholder};
 use super::shortcode::{self, Form, Shortcode};
 use super::{Context, Finding, Problem, ShortcodeKind};
 
@@ -44,11 +44,11 @@ pub(super) fn shortcodes(
         if let Some(p) = problem {
             findings.push(Finding::error(sc.range.start, p));
         }
-        text.push_str(&body[last..sc.range.start]);
+        escape_into(&mut text, &body[last..sc.range.start], last, &mut edits);
         let replacement = match expansion {
             Some((html, block)) => {
                 let ph = placeholder(expansions.len());
-                expansions.push((html, block));
+                expansions.push((escape(&html).into_owned(), block));
                 if block { format!("\n{ph}\n") } else { ph }
             }
             None => String::new(),
@@ -62,7 +62,7 @@ pub(super) fn shortcodes(
         text.push_str(&replacement);
         last = sc.range.end;
     }
-    text.push_str(&body[last..]);
+    escape_into(&mut text, &body[last..], last, &mut edits);
     for open in open_blocks {
         findings.push(Finding::error(
             open.range.start,

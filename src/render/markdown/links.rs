@@ -1,8 +1,11 @@
 //! The rewrites every event of the text gets, footnote definitions included: links resolved
-//! (chapter file names become URLs, and are collected for the anchor check), images refused,
-//! raw HTML escaped.
+//! (chapter file names become URLs, and are collected for the anchor check; anchors in NFC, as
+//! ids are), images refused, raw HTML escaped. A shortcode cannot make a link's address or
+//! title.
 
+use super::placeholders::{self, unescape};
 use super::{AnchorRef, Context, Finding, Link, LinkTarget, Problem, Rendered};
+use crate::render::slug::nfc;
 use pulldown_cmark::{Event, LinkType, Tag};
 
 /// Links resolved, images refused, raw HTML escaped: the rewrites every event of the text gets,
@@ -20,8 +23,22 @@ pub(super) fn rewrite_embedded<'a>(
             title,
             id,
         }) => {
-            let dest = dest_url.to_string();
-            match resolve(&dest, ctx, link_type) {
+            // The address as the author wrote it (pulldown-cmark percent-encodes the href).
+            let dest = unescape(&dest_url).into_owned();
+            let resolved = if placeholders::has_placeholder(&dest) {
+                Err(Problem::new(
+                    "a shortcode as a link's address, as in `[text]({{ value(…) }})`",
+                    "the address written out: a chapter file name, `#anchor` or `https://…` (a shortcode's result cannot be an address)",
+                ))
+            } else if placeholders::has_placeholder(&title) {
+                Err(Problem::new(
+                    "a shortcode in a link's title, as in `[text](address \"{{ value(…) }}\")`",
+                    "the title written out as plain text",
+                ))
+            } else {
+                resolve(&dest, ctx, link_type)
+            };
+            match resolved {
                 Ok(link) => {
                     if let Some(target) = link.target {
                         out.anchors.push(AnchorRef {
@@ -73,6 +90,15 @@ pub(super) fn rewrite_embedded<'a>(
 }
 
 fn resolve(dest: &str, ctx: &mut dyn Context, link_type: LinkType) -> Result<Link, Problem> {
+    // An anchor into the site is compared with ids in NFC.
+    let normal;
+    let dest = match dest.split_once('#') {
+        Some((page, anchor)) if !is_web(page) && !unicode_normalization::is_nfc(anchor) => {
+            normal = format!("{page}#{}", nfc(anchor));
+            normal.as_str()
+        }
+        _ => dest,
+    };
     if matches!(link_type, LinkType::Email) || dest.starts_with("mailto:") {
         return Ok(Link {
             href: dest.to_string(),
@@ -88,11 +114,16 @@ fn resolve(dest: &str, ctx: &mut dyn Context, link_type: LinkType) -> Result<Lin
             }),
         });
     }
-    if dest.starts_with("https://") || dest.starts_with("http://") {
+    if is_web(dest) {
         return Ok(Link {
             href: dest.to_string(),
             target: None,
         });
     }
     ctx.link(dest)
+}
+
+/// An address on the web or an e-mail address, not a page of the site.
+fn is_web(dest: &str) -> bool {
+    dest.starts_with("https://") || dest.starts_with("http://") || dest.starts_with("mailto:")
 }

@@ -10,7 +10,8 @@
 //!    collected for the anchor check once every page is rendered;
 //! 4. the footnotes listed at the end with back-links, under ids (`fn:1`, `fnref:1`) that cannot
 //!    clash with heading ids;
-//! 5. placeholders replaced by the shortcodes' HTML.
+//! 5. placeholders replaced by the shortcodes' HTML, and the author's private-use characters,
+//!    escaped in phase 1 so that they cannot be taken for placeholders, restored.
 //!
 //! Problems are returned with byte offsets into the original body, never panics.
 
@@ -183,6 +184,12 @@ pub struct Rendered {
 /// Renders `body` (the Markdown after the front matter).
 pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
     let mut out = Rendered::default();
+    // Everything that goes into the page before the placeholders are replaced is escaped.
+    let labels = &Labels {
+        footnotes: placeholders::escape(&labels.footnotes).into_owned(),
+        back_to_text: placeholders::escape(&labels.back_to_text).into_owned(),
+        quoted_script: labels.quoted_script,
+    };
     let expanded = expand::shortcodes(body, ctx, &mut out.findings);
     let (main, definitions) = footnotes::parse(&expanded, &mut out.findings);
     let mut page = body::rewrite(main, &definitions, &expanded.map, ctx, &mut out);
@@ -199,6 +206,7 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
         &mut out,
     );
     html = placeholders::substitute(&html, &expanded.expansions);
+    html = placeholders::unescape(&html).into_owned();
     if let Some(script) = labels.quoted_script {
         html = mark_quotes(&html, script);
     }
@@ -209,13 +217,21 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
         v.sort();
         v
     };
-    out.summary = placeholders::strip(
+    out.summary = placeholders::unescape(&placeholders::strip(
         &page
             .summary
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
-    );
+    ))
+    .into_owned();
+    for f in &mut out.findings {
+        for text in [&mut f.problem.message, &mut f.problem.expected] {
+            if let std::borrow::Cow::Owned(plain) = placeholders::unescape(text) {
+                *text = plain;
+            }
+        }
+    }
     out
 }
 

@@ -1,6 +1,75 @@
 //! Placeholders for shortcodes while the Markdown is parsed: private-use characters Markdown
 //! leaves alone, swapped back for the shortcodes' HTML afterwards, and the map from offsets in
 //! the text with placeholders back to the author's text.
+//!
+//! The author's text may hold the same characters (text converted from HWP or PDF often carries
+//! private-use characters): every character of the range placeholders draw from, U+E000–U+E01F,
+//! is escaped in the author's text and in the shortcodes' HTML before the Markdown is parsed
+//! ([`escape`]: U+E002 then the character moved to U+E020–U+E03F) and restored in what the page
+//! is made of afterwards ([`unescape`]). While the page is being made, a bare U+E000 is always a
+//! placeholder.
+
+/// Starts an escaped character of the author's.
+const ESCAPE: char = '\u{E002}';
+
+/// Whether `c` is in the range placeholders draw from (and so is escaped in the author's text).
+fn reserved(c: char) -> bool {
+    ('\u{E000}'..='\u{E01F}').contains(&c)
+}
+
+/// `s` with every character placeholders could use escaped (see the module documentation).
+pub(super) fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(reserved) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 6);
+    escape_into(&mut out, s, 0, &mut Vec::new());
+    std::borrow::Cow::Owned(out)
+}
+
+/// Appends `s`, which starts at byte `at` of the author's text, escaped to `out`, recording each
+/// escape as an edit of the [`OffsetMap`].
+pub(super) fn escape_into(
+    out: &mut String,
+    s: &str,
+    at: usize,
+    edits: &mut Vec<(usize, usize, usize, usize)>,
+) {
+    let mut last = 0;
+    for (i, c) in s.char_indices().filter(|&(_, c)| reserved(c)) {
+        out.push_str(&s[last..i]);
+        let moved = char::from_u32(c as u32 + 0x20).unwrap_or(ESCAPE);
+        edits.push((
+            out.len(),
+            at + i,
+            ESCAPE.len_utf8() + moved.len_utf8(),
+            c.len_utf8(),
+        ));
+        out.push(ESCAPE);
+        out.push(moved);
+        last = i + c.len_utf8();
+    }
+    out.push_str(&s[last..]);
+}
+
+/// `s` with the author's characters that [`escape`] hid restored.
+pub(super) fn unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(ESCAPE) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == ESCAPE && ('\u{E020}'..='\u{E03F}').contains(&next) => {
+                chars.next();
+                out.push(char::from_u32(next as u32 - 0x20).unwrap_or(next));
+            }
+            _ => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
 
 /// Placeholder for shortcode `n`: private-use characters Markdown leaves alone.
 pub(super) fn placeholder(n: usize) -> String {
@@ -81,6 +150,12 @@ impl OffsetMap {
         let delta = (o + ol) as isize - (s + sl) as isize;
         (sub as isize + delta).max(0) as usize
     }
+}
+
+/// Whether `s` holds a placeholder (the author's own characters are escaped, so one there is a
+/// shortcode's).
+pub(super) fn has_placeholder(s: &str) -> bool {
+    s.contains('\u{E000}')
 }
 
 /// `s` without placeholders.

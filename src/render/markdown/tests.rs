@@ -249,3 +249,98 @@ fn summary_is_plain_text() {
     let r = run("## Head\n\n- 2024년 시장은 **2,697억** 위안[^1]\n\n[^1]: x\n");
     assert_eq!(r.summary, "2024년 시장은 2,697억 위안");
 }
+
+/// Every character placeholders draw from, alone and as a whole placeholder (`{{ … }}` number 0).
+fn private_use() -> Vec<String> {
+    let mut v: Vec<String> = ('\u{E000}'..='\u{E019}').map(String::from).collect();
+    v.push("\u{E000}\u{E010}\u{E001}".into());
+    v.push("\u{E002}\u{E020}".into());
+    v
+}
+
+#[test]
+fn private_use_characters_of_the_author_are_published_unchanged() {
+    for pua in private_use() {
+        let md = format!(
+            "## 제목 {pua}끝\n\n본문 {pua} [x](https://e.org \"제목{pua}\") {{{{ value() }}}} `{pua}`\n\n{{{{ table(id=\"t\") }}}}\n\n각주[^1]\n\n[^1]: 설명 {pua}\n"
+        );
+        let r = run(&md);
+        assert!(r.findings.is_empty(), "{pua:?}: {:?}", r.findings);
+        assert_eq!(r.headings[0].text, format!("제목 {pua}끝"), "{pua:?}");
+        for want in [
+            format!("본문 {pua} "),
+            format!("title=\"제목{pua}\""),
+            format!("<code>{pua}</code>"),
+            format!("설명 {pua}"),
+        ] {
+            assert!(r.html.contains(&want), "{pua:?}: {want:?} in {}", r.html);
+        }
+        assert_eq!(r.html.matches("2,697억 위안").count(), 1, "{}", r.html);
+        assert_eq!(r.html.matches("<table data-id=\"t\">").count(), 1);
+        assert!(
+            !r.html.contains('\u{E002}') || pua.contains('\u{E002}'),
+            "{}",
+            r.html
+        );
+        assert!(r.summary.contains(&format!("본문 {pua}")), "{}", r.summary);
+    }
+}
+
+#[test]
+fn positions_after_private_use_characters_are_the_authors() {
+    let md = "\u{E000}\u{E001}\u{E010} [x](nope.md) {{ tabel() }}\n";
+    let r = run(md);
+    let mut offsets: Vec<usize> = r.findings.iter().map(|f| f.offset).collect();
+    offsets.sort();
+    assert_eq!(offsets, [md.find("[x]").unwrap(), md.find("{{").unwrap()]);
+}
+
+#[test]
+fn a_shortcode_as_a_link_address_or_title_is_said_in_the_authors_terms() {
+    let r = run("[x]({{ value(id=\"m\") }}) and [y](https://e.org \"{{ value() }}\")\n");
+    let messages: Vec<&str> = r
+        .findings
+        .iter()
+        .map(|f| f.problem.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "a shortcode as a link's address, as in `[text]({{ value(…) }})`",
+            "a shortcode in a link's title, as in `[text](address \"{{ value(…) }}\")`",
+        ]
+    );
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| !f.problem.expected.contains('\u{E000}'))
+    );
+}
+
+#[test]
+fn decomposed_hangul_anchors_find_their_composed_headings() {
+    use unicode_normalization::UnicodeNormalization;
+    let composed = "장강삼각주";
+    let decomposed: String = composed.nfd().collect();
+    assert_ne!(composed, decomposed);
+    let md = format!(
+        "## {composed}\n\n## {decomposed} 둘\n\n## 셋 {{#{decomposed}-셋}}\n\n[a](#{decomposed}) [b](02-b.md#{decomposed})\n"
+    );
+    let r = run(&md);
+    let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            composed.to_string(),
+            format!("{composed}-둘"),
+            format!("{composed}-셋")
+        ]
+    );
+    let anchors: Vec<Option<&str>> = r
+        .anchors
+        .iter()
+        .map(|a| a.target.anchor.as_deref())
+        .collect();
+    assert_eq!(anchors, [Some(composed), Some(composed)]);
+    assert!(r.ids.iter().any(|i| i == composed));
+}
