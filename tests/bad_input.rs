@@ -408,8 +408,23 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "a formula that does not compute",
-            replace(MARKET, "\"2697 / 1.262\"", "\"2697 / \""),
-            "content/data/market.yaml:15:26: error: the formula `2697 / ` cannot be computed: the formula ends too early — expected arithmetic on stated figures: numbers, + - * / ^ and parentheses",
+            replace(MARKET, "\"value[2024] / 1.262\"", "\"value[2024] / \""),
+            "content/data/market.yaml:15:50: error: the formula `value[2024] / ` cannot be read: the formula ends too early — expected numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses",
+        ),
+        case(
+            "a formula naming a row the table does not have",
+            replace(MARKET, "\"value[2024] / 1.262\"", "\"value[2042] / 1.262\""),
+            "content/data/market.yaml:15:50: error: in the formula `value[2042] / 1.262`: no row `2042` (did you mean `2023`?) — expected numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses",
+        ),
+        case(
+            "a formula naming a column the table does not have",
+            replace(MARKET, "\"value[2024] / 1.262\"", "\"valeu[2024] / 1.262\""),
+            "content/data/market.yaml:15:50: error: in the formula `valeu[2024] / 1.262`: no column `valeu` (did you mean `value`?) — expected numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses",
+        ),
+        case(
+            "a formula on a gap",
+            replace(MARKET, "\"value[2024] / 1.262\"", "\"growth / 1.262\""),
+            "content/data/market.yaml:15:50: error: in the formula `growth / 1.262`: `growth` holds no figure — expected numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses",
         ),
         case(
             "a chart on a missing column",
@@ -606,7 +621,7 @@ fn cases() -> Vec<Case> {
         case(
             "a UI string twice",
             append("content/i18n/en.yaml", "figure: Chart\n"),
-            "content/i18n/en.yaml:45:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
+            "content/i18n/en.yaml:46:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
         ),
         case(
             "a glossary term twice",

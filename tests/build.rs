@@ -395,15 +395,18 @@ fn numeric_findings_have_exact_messages_and_can_be_acknowledged() {
         ),
         (
             "derived",
-            Box::new(|r| {
-                replace_in(
-                    r,
-                    MARKET,
-                    "value: 2137.1, derived",
-                    "value: 2200.0, derived",
-                )
-            }),
-            "content/data/market.yaml:15:26: warning: [derived] the value 2,200.0 does not match its formula `2697 / 1.262` = 2,137.084 — expected 2,137.1 (the formula's result at the printed precision)",
+            Box::new(|r| replace_in(r, MARKET, "value: 2137, derived", "value: 2200, derived")),
+            "content/data/market.yaml:15:26: warning: [derived] the value 2,200 does not match its formula `value[2024] / 1.262` = 2,137.08 — expected 2,137 (the formula's result at the printed precision)",
+        ),
+        (
+            "derived, more precise than its column",
+            Box::new(|r| replace_in(r, MARKET, "value: 2137, derived", "value: 2137.1, derived")),
+            "content/data/market.yaml:15:26: warning: [derived] the value 2,137.1 has 1 decimal(s); the figures it stands beside have 0 — expected a derived value with the precision of the stated figures of its column",
+        ),
+        (
+            "derived, a figure of the table written as a literal",
+            Box::new(|r| replace_in(r, MARKET, "\"value[2024] / 1.262\"", "\"2697 / 1.262\"")),
+            "content/data/market.yaml:15:26: warning: [derived] `2697` in `2697 / 1.262` is this table's `value[2024]`, and would be shown in the table's scale — expected `value[2024]` in the formula, shown in each edition's units",
         ),
         (
             "conversion in Korean",

@@ -58,7 +58,12 @@ fn every_figure_in_the_data_is_printed_in_the_report_or_derived() {
                 let unit = t.unit_of(col, n).cloned().unwrap_or(Unit::Plain);
                 let q = n.quantity;
                 if let Some(formula) = &n.derived {
-                    let computed = folio::num::formula::eval(formula)
+                    let formula = formula.source();
+                    let computed = n
+                        .derived
+                        .as_ref()
+                        .unwrap()
+                        .eval(&|r| t.operand(row, r).ok().map(|(_, n)| n.quantity.approx()))
                         .unwrap_or_else(|e| panic!("{}: bad formula `{formula}`: {e}", t.id));
                     assert_eq!(
                         fixed_f64(computed, q.decimals),

@@ -19,6 +19,7 @@ pub const REQUIRED: &[&str] = &[
     "note",
     "estimate",
     "derived",
+    "derived_item",
     "not_stated",
     "chart_year",
     "chart_year_estimate",

@@ -95,6 +95,12 @@ pub fn csv(table: &Table, lang: &str, t: &Strings) -> String {
                 },
                 Cell::Number(n) => {
                     if let Some(f) = &n.derived {
+                        // In the file's own (stored) scale, like every figure of the file.
+                        let f = f.resolved(&|r| {
+                            table.operand(row, r).map_or(String::new(), |(_, n)| {
+                                fixed(n.quantity.value, n.quantity.decimals).replace(',', "")
+                            })
+                        });
                         formulas.push(format!("{} = {f}", col.label.text(lang)));
                     }
                     let v = fixed(n.quantity.value, n.quantity.decimals).replace(',', "");

@@ -339,20 +339,30 @@ fn footer(table: &Table, lang: &str, fmt: &Formatter, t: &Strings) -> String {
     if !derived.is_empty() {
         h.push_str("<ul class=\"derivations\">\n");
         for (row, col, n) in derived {
-            let label = row_label(row, lang);
-            let unit = table.unit_of(col, n).cloned().unwrap_or(Unit::Plain);
-            let value = fmt.prose(n.quantity, &unit);
-            let formula = n
-                .derived
-                .as_deref()
-                .unwrap_or("")
-                .replace('*', "×")
-                .replace('/', "÷");
+            let item = t
+                .get("derived_item")
+                .replace("{row}", &row_label(row, lang))
+                .replace("{column}", col.label.text(lang));
+            // An operand is the figure itself: a bound (`over …`) is the derived value's to say.
+            let prose = |col: &Column, n: &NumberCell| {
+                let q = crate::num::Quantity {
+                    bound: None,
+                    ..n.quantity
+                };
+                fmt.prose(q, table.unit_of(col, n).unwrap_or(&Unit::Plain))
+            };
+            let formula = n.derived.as_ref().map_or(String::new(), |f| {
+                f.display(&|r| {
+                    table
+                        .operand(row, r)
+                        .map(|(c, n)| prose(c, n))
+                        .unwrap_or_default()
+                })
+            });
             h.push_str(&format!(
-                "<li>† {} {}: {} = {}</li>\n",
-                escape(&label),
-                escape(col.label.text(lang)),
-                escape(&value),
+                "<li>† {}: {} = {}</li>\n",
+                escape(&item),
+                escape(&prose(col, n)),
                 escape(&formula)
             ));
         }
@@ -415,6 +425,7 @@ mod tests {
             ("note", "주"),
             ("estimate", "추정·전망치"),
             ("derived", "보고서 수치로 계산한 값"),
+            ("derived_item", "{row} {column}"),
             ("not_stated", "보고서에 수치 없음"),
         ] {
             m.insert(k.to_string(), v.to_string());
@@ -451,7 +462,7 @@ columns:
   - { id: value, label: { ko: 규모 }, type: number, unit: { kind: money, currency: CNY, scale: 1e8 } }
   - { id: growth, label: { ko: 증가율 }, type: number, unit: { kind: percent } }
 rows:
-  - { year: 2023, value: { value: 2137.1, derived: \"2697 / 1.262\" } }
+  - { year: 2023, value: { value: 10185, derived: \"value[2024] / 1.262\" } }
   - { year: 2024, value: 12854, growth: 26.2 }
   - { year: 2025, estimate: true, value: { value: 1200, bound: about } }
 ",
@@ -462,9 +473,10 @@ rows:
         assert!(h.contains("<th scope=\"col\" class=\"num\">규모</th>"));
         assert!(h.contains("<td class=\"num\">12,854</td>"));
         assert!(h.contains("<tr class=\"estimate\"><th scope=\"row\">2025<abbr title=\"추정·전망치\">E</abbr></th><td class=\"num\">약 1,200</td>"));
-        assert!(h.contains("<td class=\"num derived\">2,137.1<sup class=\"derived-mark\""));
+        assert!(h.contains("<td class=\"num derived\">10,185<sup class=\"derived-mark\""));
+        // The formula's reference is written as a figure in the reader's units.
         assert!(
-            h.contains("<li>† 2023 규모: 2,137억 1천만 위안 = 2697 ÷ 1.262</li>"),
+            h.contains("<li>† 2023 규모: 1조 185억 위안 = 1조 2,854억 위안 ÷ 1.262</li>"),
             "{h}"
         );
         assert!(h.contains("<td class=\"num gap\"><span aria-hidden=\"true\">–</span>"));

@@ -5,6 +5,10 @@ use super::load::Loader;
 use super::{Cell, Column, ColumnKind, Item, NumberCell, Text};
 use crate::base::localized::Localized;
 use crate::content::yaml::{self, Tree};
+
+/// What a `derived` formula may hold.
+pub(super) const FORMULA_SYNTAX: &str = "numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses";
+use crate::num::formula::Formula;
 use crate::num::{Bound, MAX_DECIMALS, NotAFigure, Quantity, Unit, power_of_ten, shift};
 
 impl Loader<'_> {
@@ -183,13 +187,18 @@ impl Loader<'_> {
                             }
                         }
                         "derived" => match val {
-                            Tree::String(f) if !f.trim().is_empty() => {
-                                cell.derived = Some(f.clone())
-                            }
+                            Tree::String(f) if !f.trim().is_empty() => match Formula::parse(f) {
+                                Ok(f) => cell.derived = Some(f),
+                                Err(e) => self.err(
+                                    &kp,
+                                    format!("the formula `{f}` cannot be read: {e}"),
+                                    FORMULA_SYNTAX,
+                                ),
+                            },
                             _ => self.err(
                                 &kp,
                                 "`derived` is not a formula",
-                                "the formula as a string, e.g. \"2697 / 1.262\"",
+                                "the formula as a string, e.g. \"value[2024] / 1.262\"",
                             ),
                         },
                         "bound" => {

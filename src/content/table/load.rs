@@ -1,7 +1,7 @@
 //! Reading a table file: the YAML parsed, its columns, rows and acknowledgements checked, every
 //! problem reported at the line and column of its node.
 
-use super::{Acknowledgement, Cell, ChartSpec, Column, ColumnKind, Row, Table};
+use super::{Acknowledgement, Cell, ChartSpec, Column, ColumnKind, NumberCell, Row, Table};
 use crate::base::diag::{Diagnostic, Diagnostics, Pos};
 use crate::base::localized::Localized;
 use crate::base::source::Source;
@@ -132,7 +132,7 @@ impl Table {
         if !ds.is_empty() {
             return Err(ds);
         }
-        Ok(Table {
+        let table = Table {
             id: id.to_string(),
             path: src.path.clone(),
             title: raw.title,
@@ -144,7 +144,34 @@ impl Table {
             chart: raw.chart,
             index,
             acknowledged: raw.acknowledged,
-        })
+        };
+        table.check_formulas(&mut ds);
+        if ds.is_empty() { Ok(table) } else { Err(ds) }
+    }
+
+    /// Every reference of every `derived` formula names a stated figure of this table.
+    fn check_formulas(&self, ds: &mut Diagnostics) {
+        for row in &self.rows {
+            for (col, cell) in self.columns.iter().zip(&row.cells) {
+                let Cell::Number(NumberCell {
+                    derived: Some(f), ..
+                }) = cell
+                else {
+                    continue;
+                };
+                for r in f.refs() {
+                    if let Err(e) = self.operand(row, r) {
+                        ds.push(Diagnostic::error(
+                            &self.path,
+                            self.index
+                                .pos(&format!("{}.{}.derived", row.yaml_path, col.id)),
+                            format!("in the formula `{}`: {e}", f.source()),
+                            super::cells::FORMULA_SYNTAX,
+                        ));
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -14,7 +14,9 @@ pub use chart_spec::ChartSpec;
 
 use crate::base::diag::Diagnostic;
 use crate::base::localized::Localized;
+use crate::base::suggest::closest;
 use crate::content::yaml::YamlIndex;
+use crate::num::formula::{Formula, Ref};
 use crate::num::{Quantity, Unit};
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -123,7 +125,7 @@ pub struct NumberCell {
     /// The value as printed.
     pub quantity: Quantity,
     /// The formula, when the value was computed from stated figures.
-    pub derived: Option<String>,
+    pub derived: Option<Formula>,
     /// A unit overriding the column's.
     pub unit: Option<Unit>,
 }
@@ -163,6 +165,39 @@ impl Table {
     /// The row whose key is `key`.
     pub fn row(&self, key: &str) -> Option<&Row> {
         self.rows.iter().find(|r| r.key.as_deref() == Some(key))
+    }
+
+    /// The cell a reference of a `derived` formula in `row` stands for: a stated figure (not
+    /// itself derived) of a number column, in the row the reference names or in `row`.
+    pub fn operand<'a>(
+        &'a self,
+        row: &'a Row,
+        r: &Ref,
+    ) -> Result<(&'a Column, &'a NumberCell), String> {
+        let Some((ci, col)) = self.column(&r.column) else {
+            return Err(format!(
+                "no column `{}`{}",
+                r.column,
+                closest(&r.column, self.columns.iter().map(|c| &c.id))
+            ));
+        };
+        let row = match &r.row {
+            Some(key) => self.row(key).ok_or_else(|| {
+                format!(
+                    "no row `{key}`{}",
+                    closest(key, self.rows.iter().filter_map(|r| r.key.as_ref()))
+                )
+            })?,
+            None => row,
+        };
+        match &row.cells[ci] {
+            Cell::Number(n) if n.derived.is_some() => Err(format!(
+                "`{}` is itself derived: refer to the figures it comes from",
+                r_text(r)
+            )),
+            Cell::Number(n) => Ok((col, n)),
+            _ => Err(format!("`{}` holds no figure", r_text(r))),
+        }
     }
 
     /// Keys of all rows, for "expected one of" messages.
@@ -235,6 +270,14 @@ impl Table {
     }
 }
 
+/// A reference as written in a formula.
+fn r_text(r: &Ref) -> String {
+    match &r.row {
+        Some(row) => format!("{}[{row}]", r.column),
+        None => r.column.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,7 +320,7 @@ chart: { kind: bar-line, x: year, bars: value, line: growth, years: [2022, 2029]
         let Cell::Number(v) = &t.rows[0].cells[1] else {
             panic!()
         };
-        assert_eq!(v.derived.as_deref(), Some("2697 / 1.262"));
+        assert_eq!(v.derived.as_ref().map(|f| f.source()), Some("2697 / 1.262"));
         assert_eq!(t.rows[0].cells[2], Cell::Missing);
         assert!(t.rows[2].estimate);
         let Cell::Number(b) = &t.rows[2].cells[1] else {
