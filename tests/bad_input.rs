@@ -118,6 +118,11 @@ fn fixture(dir: PathBuf) -> Case {
 
 fn cases() -> Vec<Case> {
     let mut cases = vec![
+        case(
+            "an unknown way of numbering footnotes",
+            replace("content/site.yaml", "title:", "footnotes: pages\ntitle:"),
+            "content/site.yaml:5:12: error: footnotes: unknown variant `pages` — expected `report` or `chapter`",
+        ),
         // Front matter.
         case(
             "empty chapter file",
@@ -611,7 +616,7 @@ fn cases() -> Vec<Case> {
         case(
             "no languages",
             replace("content/site.yaml", "languages:", "language:"),
-            "content/site.yaml:2:1: error: unknown field `language` — expected one of `base_url`, `languages`, `title`, `description`, `report`, `exchange_rates`, `search`",
+            "content/site.yaml:2:1: error: unknown field `language` — expected one of `base_url`, `languages`, `title`, `description`, `report`, `exchange_rates`, `search`, `footnotes`",
         ),
         case(
             "a UI string in one language only",

@@ -65,10 +65,11 @@ fn basic_site_builds_every_page() {
     assert!(ko.contains("<div class=\"box box-note\" role=\"note\" aria-label=\"일러두기\">"));
     // Links between chapters resolve, anchors percent-encoded by the Markdown renderer.
     assert!(ko.contains("href=\"../../ko/intro/#%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\""));
-    // Footnotes at the end, numbered per chapter, ids that cannot clash with headings.
-    assert!(ko.contains("<a href=\"#fn:1\" id=\"fnref:1\" role=\"doc-noteref\">1</a>"));
+    // Footnotes at the end, numbered through the report (the first chapter has note 1), ids
+    // that cannot clash with headings.
+    assert!(ko.contains("<a href=\"#fn:2\" id=\"fnref:2\" role=\"doc-noteref\">2</a>"));
     assert!(ko.contains(
-        "<li id=\"fn:1\" value=\"1\"><p>중국시장조사기관 iResearch <a href=\"#fnref:1\""
+        "<li id=\"fn:2\" value=\"2\"><p>중국시장조사기관 iResearch <a href=\"#fnref:2\""
     ));
 
     let en = read(&public, "en/market/index.html");
@@ -103,9 +104,9 @@ fn basic_site_builds_every_page() {
         "headings one level down"
     );
     assert!(
-        print.contains("<li id=\"market:fn:1\" value=\"1\">")
+        print.contains("<li id=\"market:fn:2\" value=\"2\">")
             && print.contains("<li id=\"intro:fn:1\" value=\"1\">"),
-        "footnotes per chapter"
+        "footnotes in each chapter's section, numbered through the report"
     );
     assert!(
         print.contains("href=\"#intro:%EA%B8%B0%EC%B4%88%EB%8B%A8%EA%B3%84\""),
@@ -1098,4 +1099,27 @@ fn pdf_says_what_is_wrong_with_its_output_path_before_building() {
         assert_eq!(run.status.code(), Some(1), "{stderr}");
         assert_eq!(stderr.lines().collect::<Vec<_>>(), [line], "{out}");
     }
+}
+
+/// Footnotes run through each language's report as printed reports number them (the second
+/// chapter's first note is 2, in its page and in the print edition), or start at 1 in every
+/// chapter with `footnotes: chapter`.
+#[test]
+fn footnotes_are_numbered_through_the_report_or_per_chapter() {
+    let site = SiteTest::basic()
+        .build()
+        .succeeds()
+        .page_has("ko/intro/index.html", "<li id=\"fn:1\" value=\"1\">")
+        .page_has(
+            "ko/market/index.html",
+            "<a href=\"#fn:2\" id=\"fnref:2\" role=\"doc-noteref\">2</a>",
+        )
+        .page_has("en/market/index.html", "<li id=\"fn:2\" value=\"2\">")
+        .page_lacks("en/market/index.html", "id=\"fn:1\"")
+        .page_has("ko/print/index.html", "<li id=\"market:fn:2\" value=\"2\">");
+    site.replace("content/site.yaml", "title:", "footnotes: chapter\ntitle:")
+        .build()
+        .succeeds()
+        .page_has("ko/market/index.html", "<li id=\"fn:1\" value=\"1\">")
+        .page_has("ko/print/index.html", "<li id=\"market:fn:1\" value=\"1\">");
 }

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Where each chapter's figure and table numbers start, by (language, slug).
-type Starts = std::collections::HashMap<(String, String), render::shortcodes::Numbering>;
+use render::Starts;
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -117,8 +117,8 @@ fn render_chapters(
     timings: &mut Timings,
     ds: &mut Diagnostics,
 ) -> (Vec<RenderedChapter>, Starts) {
-    let starts = render::numbering(content);
-    let chapters = render::all(content, &starts)
+    let (rendered, starts) = render::numbered(content);
+    let chapters = rendered
         .into_iter()
         .map(|(r, found)| {
             ds.extend(found);

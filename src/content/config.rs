@@ -103,6 +103,12 @@ pub const KEYS: &[Key] = &[
         "Average rates of the first half of 2025.",
     ),
     key("search", "boolean", "true", "false"),
+    key(
+        "footnotes",
+        "`report` or `chapter`",
+        "report: numbered through the report",
+        "chapter",
+    ),
 ];
 
 /// Text written once for every language, or once per language (`{ en: …, de: … }`).
@@ -143,6 +149,20 @@ pub struct Config {
     pub exchange_rates: Option<ExchangeRates>,
     /// Whether to build the full-text search index and show the search box.
     pub search: bool,
+    /// How footnotes are numbered.
+    pub footnotes: Footnotes,
+}
+
+/// How footnotes are numbered: through each language's report, as printed reports do, or from
+/// 1 in every chapter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Footnotes {
+    /// 1, 2, … through the whole report (the default).
+    #[default]
+    Report,
+    /// From 1 in every chapter.
+    Chapter,
 }
 
 /// One language of the site.
@@ -205,6 +225,8 @@ struct RawConfig {
     exchange_rates: Option<RawRates>,
     #[serde(default)]
     search: Option<bool>,
+    #[serde(default)]
+    footnotes: Option<Footnotes>,
 }
 
 #[derive(Deserialize)]
@@ -448,6 +470,7 @@ impl Config {
             report,
             exchange_rates,
             search: raw.search.unwrap_or(true),
+            footnotes: raw.footnotes.unwrap_or_default(),
         })
     }
 

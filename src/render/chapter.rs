@@ -23,6 +23,7 @@ pub fn render(
         footnotes: strings.get("footnotes").to_string(),
         back_to_text: strings.get("back_to_text").to_string(),
         quoted_script: Lang::of(&c.lang).quoted_script,
+        first_footnote: start.footnote,
     };
     let body = markdown::render(c.body(), &mut ex, &labels);
     // Built only when there is something to report: most chapters have nothing.

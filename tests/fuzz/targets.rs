@@ -91,6 +91,7 @@ pub fn markdown_target(bytes: &[u8]) {
         footnotes: "각주".into(),
         back_to_text: "본문으로".into(),
         quoted_script: folio::lang::Lang::of("en").quoted_script,
+        first_footnote: 1,
     };
     markdown::render(body, &mut Ctx, &labels);
     shortcode::scan(body);

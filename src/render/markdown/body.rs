@@ -50,6 +50,7 @@ pub(super) fn rewrite<'e>(
     main: Events<'e>,
     definitions: &Definitions<'e>,
     map: &OffsetMap,
+    first_footnote: usize,
     ctx: &mut dyn Context,
     out: &mut Rendered,
 ) -> Page<'e> {
@@ -57,7 +58,7 @@ pub(super) fn rewrite<'e>(
         page: Page {
             events: Vec::with_capacity(main.len()),
             ids: IdSet::new(),
-            footnotes: Numbers::default(),
+            footnotes: Numbers::starting_at(first_footnote),
             summary: String::new(),
         },
         definitions,

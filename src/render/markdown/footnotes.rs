@@ -57,16 +57,25 @@ pub(super) fn parse<'e>(
 }
 
 /// Footnote numbers: by label, (number, references so far); labels in order of first reference.
-#[derive(Default)]
 pub(super) struct Numbers {
     pub by_label: std::collections::HashMap<String, (usize, usize)>,
     pub order: Vec<String>,
+    first: usize,
 }
 
 impl Numbers {
+    /// Numbers from `first` on.
+    pub fn starting_at(first: usize) -> Numbers {
+        Numbers {
+            by_label: Default::default(),
+            order: Vec::new(),
+            first,
+        }
+    }
+
     /// A reference to `label`: its number and the id of this reference (`fnref:3`, `fnref:3-2`).
     pub fn reference(&mut self, label: &str) -> (usize, String) {
-        let next = self.order.len() + 1;
+        let next = self.first + self.order.len();
         let entry = self.by_label.entry(label.to_string()).or_insert_with(|| {
             self.order.push(label.to_string());
             (next, 0)
@@ -163,6 +172,33 @@ pub(super) fn section(
     html.push_str("</ol>\n</section>\n");
     out.footnote_count = numbers.order.len();
     html
+}
+
+/// The footnotes the text of `body` refers to and defines, each counted once: references on a
+/// definition's own line (a note citing a note) are not the text's.
+pub(super) fn count(body: &str) -> usize {
+    let defined: std::collections::HashSet<&str> =
+        body.lines().filter_map(definition_label).collect();
+    if defined.is_empty() {
+        return 0;
+    }
+    let referred: std::collections::HashSet<&str> = markers(body)
+        .into_iter()
+        .filter(|(label, at)| {
+            let line_start = body[..*at].rfind('\n').map_or(0, |nl| nl + 1);
+            let line = body[line_start..].lines().next().unwrap_or("");
+            defined.contains(label) && definition_label(line).is_none()
+        })
+        .map(|(label, _)| label)
+        .collect();
+    referred.len()
+}
+
+/// The label of the footnote a line `[^label]: …` defines.
+fn definition_label(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix("[^")?;
+    let (label, after) = rest.split_once(']')?;
+    after.starts_with(':').then_some(label)
 }
 
 /// `[^label]` markers outside code (definitions `[^label]:` excluded), with their offsets.

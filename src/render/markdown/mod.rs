@@ -106,6 +106,8 @@ pub struct Labels {
     /// Emphasis in another language's script gets that language's tag (`*빅데크*` on an
     /// English page is `<em lang="ko">`), so screen readers switch voice.
     pub quoted_script: Option<&'static QuotedScript>,
+    /// The number of the page's first footnote (footnotes may run through a whole report).
+    pub first_footnote: usize,
 }
 
 /// One heading of a page.
@@ -181,6 +183,12 @@ pub struct Rendered {
     pub footnote_count: usize,
 }
 
+/// How many footnotes [`render`] will list for `body`: the labels its text refers to that it
+/// defines, each once, counted without rendering (for numbering through a report).
+pub fn footnote_count(body: &str) -> usize {
+    footnotes::count(body)
+}
+
 /// Renders `body` (the Markdown after the front matter).
 pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
     let mut out = Rendered::default();
@@ -189,10 +197,18 @@ pub fn render(body: &str, ctx: &mut dyn Context, labels: &Labels) -> Rendered {
         footnotes: placeholders::escape(&labels.footnotes).into_owned(),
         back_to_text: placeholders::escape(&labels.back_to_text).into_owned(),
         quoted_script: labels.quoted_script,
+        first_footnote: labels.first_footnote,
     };
     let expanded = expand::shortcodes(body, ctx, &mut out.findings);
     let (main, definitions) = footnotes::parse(&expanded, &mut out.findings);
-    let mut page = body::rewrite(main, &definitions, &expanded.map, ctx, &mut out);
+    let mut page = body::rewrite(
+        main,
+        &definitions,
+        &expanded.map,
+        labels.first_footnote,
+        ctx,
+        &mut out,
+    );
     footnotes::check_markers(&expanded, &definitions, &mut out.findings);
     let mut html = String::with_capacity(expanded.text.len() * 2);
     pulldown_cmark::html::push_html(&mut html, std::mem::take(&mut page.events).into_iter());

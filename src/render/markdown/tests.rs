@@ -60,6 +60,7 @@ fn labels() -> Labels {
         footnotes: "각주".into(),
         back_to_text: "본문으로".into(),
         quoted_script: None,
+        first_footnote: 1,
     }
 }
 
@@ -112,6 +113,29 @@ fn footnotes_are_numbered_by_first_reference_and_listed_at_the_end() {
     assert_eq!(r.footnote_count, 2);
     assert!(r.ids.contains(&"fn:2".to_string()));
     assert!(r.findings.is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn footnotes_may_start_where_the_chapter_before_ended_and_are_counted_before_rendering() {
+    let text =
+        "b[^9] a[^2] again[^9] `[^x]` y[^3]\n\n[^2]: Two, citing [^9]\n[^9]: Nine\n[^u]: unused\n";
+    let labels = Labels {
+        first_footnote: 18,
+        ..labels()
+    };
+    let r = render(text, &mut Ctx, &labels);
+    assert!(
+        r.html
+            .contains("<a href=\"#fn:18\" id=\"fnref:18\" role=\"doc-noteref\">18</a>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("<li id=\"fn:19\" value=\"19\"><p>Two"));
+    assert!(r.ids.contains(&"fn:19".to_string()) && !r.ids.contains(&"fn:1".to_string()));
+    // Two footnotes shown: `[^3]` is not defined, `[^x]` is code, `[^u]` never referenced.
+    assert_eq!(r.footnote_count, 2);
+    assert_eq!(super::footnote_count(text), 2);
+    assert_eq!(super::footnote_count("no notes [^a]\n"), 0);
 }
 
 #[test]
