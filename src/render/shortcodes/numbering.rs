@@ -42,7 +42,7 @@ impl Numbering {
 
     /// What each chapter of `chapters` (one language, in order) numbers: its numbered
     /// shortcodes, and how many footnotes it shows.
-    pub fn count<'a>(chapters: &[&'a Chapter]) -> Vec<(Vec<Numbered>, usize)> {
+    pub fn count(chapters: &[&Chapter]) -> Vec<(Vec<Numbered>, usize)> {
         chapters
             .par_iter()
             .map(|c| {
