@@ -412,6 +412,15 @@ fn cases() -> Vec<Case> {
             "content/data/market.yaml:16:5: error: duplicate row key `2023` — expected each row key once (set `key:` on one of them)",
         ),
         case(
+            "a name per language that is a list",
+            replace(
+                "content/data/firms.yaml",
+                "name: Cambricon,",
+                "name: { ko: [a], en: b },",
+            ),
+            "content/data/firms.yaml:7:50: error: a name is a list — expected a string",
+        ),
+        case(
             "a formula that does not compute",
             replace(MARKET, "\"value[2024] / 1.262\"", "\"value[2024] / \""),
             "content/data/market.yaml:15:50: error: the formula `value[2024] / ` cannot be read: the formula ends too early — expected numbers, cells of this table (`value[2024]`, or `growth` for the formula's own row), + - * / ^ and parentheses",

@@ -1123,3 +1123,28 @@ fn footnotes_are_numbered_through_the_report_or_per_chapter() {
         .page_has("ko/market/index.html", "<li id=\"fn:1\" value=\"1\">")
         .page_has("ko/print/index.html", "<li id=\"market:fn:1\" value=\"1\">");
 }
+
+/// A name cell is shown in every language, so the glossary check reads it as the translation
+/// too: a Latin name the glossary spells otherwise is a warning at the cell, and a name written
+/// per language (`{ ko: …, en: … }`) is shown in each edition in its own form.
+#[test]
+fn table_names_follow_the_glossary_or_are_written_per_language() {
+    let glossary = "terms:\n  - { ko: Mindray, en: MindRay Medical, zh: 迈瑞 }\n";
+    let site = SiteTest::basic()
+        .write("content/glossary.yaml", glossary)
+        .check();
+    assert!(
+        site.stderr().lines().any(|l| l == "content/data/firms.yaml:9:48: warning: `Mindray` is in the row's `ko` cells, but its glossary form `MindRay Medical` is not in its `en` cells (this name cell is shown in every language) — expected `MindRay Medical` in the `en` row: a name per language (`{ ko: …, en: … }`), or a glossary update"),
+        "{}",
+        site.stderr()
+    );
+    site.replace(
+        "content/data/firms.yaml",
+        "name: Mindray,",
+        "name: { ko: Mindray, en: MindRay Medical },",
+    )
+    .run(&["build", "--strict"])
+    .succeeds()
+    .page_has("ko/market/index.html", "<td>Mindray</td>")
+    .page_has("en/market/index.html", "<td>MindRay Medical</td>");
+}

@@ -29,11 +29,35 @@ impl Loader<'_> {
                 Cell::Missing
             }
             (ColumnKind::Name | ColumnKind::Url, Tree::String(s)) => Cell::Name(s.clone()),
+            // A name whose form differs by language (`{ ko: Hisilicon(海思), en: HiSilicon (海思) }`).
+            (ColumnKind::Name, Tree::Map(entries)) => {
+                let mut names = Localized::default();
+                let mut all_strings = true;
+                for (lang, t) in entries {
+                    match t {
+                        Tree::String(s) => {
+                            names.0.insert(lang.clone(), Text::Plain(s.clone()));
+                        }
+                        other => {
+                            all_strings = false;
+                            self.err(
+                                &format!("{p}.{lang}"),
+                                format!("a name is {}", other.kind()),
+                                "a string",
+                            )
+                        }
+                    }
+                }
+                if all_strings {
+                    self.check_localized(&names, p);
+                }
+                Cell::Text(names)
+            }
             (ColumnKind::Name | ColumnKind::Url, _) => {
                 self.err(
                     p,
                     format!("a name cell is {}", v.kind()),
-                    "a string (quote numbers: \"2025\")",
+                    "a string (quote numbers: \"2025\"), or a name per language (`{ ko: …, en: … }`)",
                 );
                 Cell::Missing
             }

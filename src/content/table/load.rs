@@ -382,6 +382,15 @@ impl Loader<'_> {
             row.key = match row.cells.first() {
                 Some(Cell::Year(y)) => Some(y.to_string()),
                 Some(Cell::Name(n)) => Some(n.clone()),
+                // A name per language is keyed by its default-language form.
+                Some(Cell::Text(l))
+                    if columns.first().is_some_and(|c| c.kind == ColumnKind::Name) =>
+                {
+                    match l.get(self.languages.first().map_or("", String::as_str)) {
+                        Some(super::Text::Plain(s)) => Some(s.clone()),
+                        _ => None,
+                    }
+                }
                 _ => None,
             };
         }
