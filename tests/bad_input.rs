@@ -412,6 +412,11 @@ fn cases() -> Vec<Case> {
             "content/data/market.yaml:16:5: error: duplicate row key `2023` — expected each row key once (set `key:` on one of them)",
         ),
         case(
+            "an editorial note without text",
+            replace(KO, "에 달함", "에 달함 {{ editor_note(text=\"\") }}"),
+            "content/chapters/02-market.ko.md:8:90: error: `editor_note` has no `text` — expected `editor_note(text=\"what the site adds\")`",
+        ),
+        case(
             "a name per language that is a list",
             replace(
                 "content/data/firms.yaml",
@@ -453,7 +458,7 @@ fn cases() -> Vec<Case> {
         case(
             "a misspelt top-level key",
             replace(MARKET, "\nrows:", "\nrowz:"),
-            "content/data/market.yaml:14:1: error: unknown field `rowz` — expected one of `title`, `source`, `notes`, `unit`, `columns`, `rows`, `chart`, `acknowledged`",
+            "content/data/market.yaml:14:1: error: unknown field `rowz` — expected one of `title`, `source`, `notes`, `editorial`, `unit`, `columns`, `rows`, `chart`, `acknowledged`",
         ),
         // Shortcodes.
         case(
@@ -464,7 +469,7 @@ fn cases() -> Vec<Case> {
         case(
             "an unknown shortcode",
             replace(KO, "{{ table(id=\"firms\") }}", "{{ tabel(id=\"firms\") }}"),
-            "content/chapters/02-market.ko.md:16:1: error: unknown shortcode `tabel` — expected one of `chart`, `table`, `value`, `figure`, `box`",
+            "content/chapters/02-market.ko.md:16:1: error: unknown shortcode `tabel` — expected one of `chart`, `table`, `value`, `figure`, `box`, `editor_note`",
         ),
         case(
             "a chart without an id",
@@ -634,8 +639,12 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "a UI string twice",
-            append("content/i18n/en.yaml", "figure: Chart\n"),
-            "content/i18n/en.yaml:46:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
+            replace(
+                "content/i18n/en.yaml",
+                "figure: Figure\n",
+                "figure: Figure\nfigure: Chart\n",
+            ),
+            "content/i18n/en.yaml:20:1: error: UI string `figure` is defined twice (also on line 19) — expected each key once",
         ),
         case(
             "a glossary term twice",

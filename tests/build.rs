@@ -1148,3 +1148,25 @@ fn table_names_follow_the_glossary_or_are_written_per_language() {
     .page_has("ko/market/index.html", "<td>Mindray</td>")
     .page_has("en/market/index.html", "<td>MindRay Medical</td>");
 }
+
+/// The site's own notes are labelled and styled apart from the report's: a table's
+/// `editorial:` notes after its `notes:`, and `editor_note()` at a sentence.
+#[test]
+fn editorial_notes_are_told_apart_from_the_reports_notes() {
+    SiteTest::basic()
+        .replace(
+            "content/data/market.yaml",
+            "columns:",
+            "editorial:\n  - { ko: 원문 그림은 유실됨, en: The original figure was lost }\ncolumns:",
+        )
+        .replace(
+            "content/chapters/02-market.en.md",
+            "in 2024[^4]",
+            "in 2024[^4] {{ editor_note(text=\"As printed.\") }}",
+        )
+        .build()
+        .succeeds()
+        .page_has("ko/market/index.html", "<p class=\"note\">주: 2023년은 계산값</p>\n<p class=\"note editorial\"><span class=\"editorial-label\">편집자 주:</span> 원문 그림은 유실됨</p>")
+        .page_has("en/market/index.html", "<p class=\"note editorial\"><span class=\"editorial-label\">Editor&#39;s note:</span> The original figure was lost</p>")
+        .page_has("en/market/index.html", "<small class=\"editor-note\" role=\"note\">[<span class=\"editorial-label\">Editor&#39;s note:</span> As printed.]</small>");
+}

@@ -17,6 +17,7 @@ pub const REQUIRED: &[&str] = &[
     "unit",
     "source",
     "note",
+    "editorial_note",
     "estimate",
     "derived",
     "derived_item",

@@ -326,7 +326,11 @@ fn footer(table: &Table, lang: &str, fmt: &Formatter, t: &Strings) -> String {
     if has_gap {
         legend.push(format!("–: {}", t.get("not_stated")));
     }
-    if legend.is_empty() && table.notes.is_empty() && table.source.is_none() {
+    if legend.is_empty()
+        && table.notes.is_empty()
+        && table.editorial.is_empty()
+        && table.source.is_none()
+    {
         return h;
     }
     h.push_str("<div class=\"data-notes\">\n");
@@ -372,6 +376,14 @@ fn footer(table: &Table, lang: &str, fmt: &Formatter, t: &Strings) -> String {
         h.push_str(&format!(
             "<p class=\"note\">{}: {}</p>\n",
             escape(t.get("note")),
+            autolink(n.text(lang))
+        ));
+    }
+    // The site's own notes, labelled and styled apart from the report's.
+    for n in &table.editorial {
+        h.push_str(&format!(
+            "<p class=\"note editorial\"><span class=\"editorial-label\">{}:</span> {}</p>\n",
+            escape(t.get("editorial_note")),
             autolink(n.text(lang))
         ));
     }

@@ -20,6 +20,8 @@ struct RawTable {
     #[serde(default)]
     notes: Vec<Localized<String>>,
     #[serde(default)]
+    editorial: Vec<Localized<String>>,
+    #[serde(default)]
     unit: Option<Localized<String>>,
     columns: Vec<RawColumn>,
     rows: Vec<Tree>,
@@ -86,6 +88,9 @@ impl Table {
         for (i, n) in raw.notes.iter().enumerate() {
             loader.check_localized(n, &format!("notes[{i}]"));
         }
+        for (i, n) in raw.editorial.iter().enumerate() {
+            loader.check_localized(n, &format!("editorial[{i}]"));
+        }
         if let Some(u) = &raw.unit {
             loader.check_localized(u, "unit");
         }
@@ -138,6 +143,7 @@ impl Table {
             title: raw.title,
             source: raw.source,
             notes: raw.notes,
+            editorial: raw.editorial,
             unit: raw.unit,
             columns,
             rows,

@@ -32,8 +32,10 @@ pub struct Table {
     pub title: Localized<String>,
     /// The 자료 (source) line, if the report prints one.
     pub source: Option<Localized<String>>,
-    /// 주 (notes) lines.
+    /// 주 (notes) lines, as the report prints them.
     pub notes: Vec<Localized<String>>,
+    /// The site's own notes (편집자 주 / Editor's note): what was lost, computed or changed.
+    pub editorial: Vec<Localized<String>>,
     /// Explicit unit line; when absent it is built from the number columns.
     pub unit: Option<Localized<String>>,
     /// Columns in display order.
@@ -224,6 +226,13 @@ impl Table {
         }
         for (i, n) in self.notes.iter().enumerate() {
             need(n.get(lang).is_some(), &format!("notes[{i}]"), "a note");
+        }
+        for (i, n) in self.editorial.iter().enumerate() {
+            need(
+                n.get(lang).is_some(),
+                &format!("editorial[{i}]"),
+                "an editorial note",
+            );
         }
         if let Some(u) = &self.unit {
             need(u.get(lang).is_some(), "unit", "the unit line");

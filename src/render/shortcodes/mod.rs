@@ -8,6 +8,7 @@
 //! | `{{ value(id, row, col, convert) }}` | inline | one figure in words ([`value`]) |
 //! | `{% figure(caption, source) %}…{% end %}` | paired | a lost figure ([`figure`]) |
 //! | `{% box(kind, title) %}…{% end %}` | paired | a note, case study or interview ([`boxes`]) |
+//! | `{{ editor_note(text="…") }}` | inline | the site's own note at a sentence ([`editor_note`]) |
 //!
 //! [`Expander`] is the Markdown renderer's [`Context`] for one chapter page: it runs the
 //! definitions and collects what they produce (captions, tables shown, charts drawn, values
@@ -18,6 +19,7 @@
 
 mod boxes;
 mod chart;
+mod editor_note;
 mod figure;
 mod links;
 mod numbering;
@@ -65,6 +67,7 @@ pub const REGISTRY: &[&Definition] = &[
     &value::VALUE,
     &figure::FIGURE,
     &boxes::BOX,
+    &editor_note::EDITOR_NOTE,
 ];
 
 /// The shortcode named `name`.
