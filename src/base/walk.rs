@@ -87,7 +87,9 @@ impl Boundary {
         walked
     }
 
-    /// The entries of `dir` (whose resolved path is `real_dir`), recursively.
+    /// The entries of `dir` (whose resolved path is `real_dir`), recursively: `walkdir` lists
+    /// them without following links; a link is checked against the boundary, and a link to a
+    /// folder inside the site is walked in its turn.
     fn walk_into(
         &self,
         dir: &Path,
@@ -95,56 +97,64 @@ impl Boundary {
         skip: &dyn Fn(&str, bool) -> bool,
         walked: &mut Walked,
     ) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
-            Err(e) => Err(e),
-        };
-        let mut entries = match entries {
-            Ok(v) => v,
-            Err(e) => return walked.problems.push(unreadable(dir, &e)),
-        };
-        entries.sort_by_key(|e| e.file_name());
+        let entries = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .follow_links(false)
+            .follow_root_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                // A link's kind is its target's; stating the target reads nothing.
+                let is_dir = if e.path_is_symlink() {
+                    std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir())
+                } else {
+                    e.file_type().is_dir()
+                };
+                !skip(&e.file_name().to_string_lossy(), is_dir)
+            });
         for entry in entries {
-            let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let own = match entry.file_type() {
-                Ok(t) => t,
+            let entry = match entry {
+                Ok(e) => e,
                 Err(e) => {
-                    walked.problems.push(unreadable(&path, &e));
+                    let path = e.path().unwrap_or(dir).to_path_buf();
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("cannot read"));
+                    walked.problems.push(unreadable(&path, &io));
                     continue;
                 }
             };
-            // A link's kind is its target's; stating the target reads nothing.
-            let kind = if own.is_symlink() {
-                std::fs::metadata(&path).map(|m| m.file_type())
-            } else {
-                Ok(own)
-            };
-            let is_dir = kind.as_ref().is_ok_and(|k| k.is_dir());
-            if skip(&name, is_dir) {
+            let path = entry.path().to_path_buf();
+            if !entry.path_is_symlink() {
+                let kind = entry.file_type();
+                if kind.is_dir() {
+                    walked.dirs.push(path);
+                } else if kind.is_file() {
+                    walked.files.push(path);
+                } else {
+                    walked.problems.push(not_regular(&path, kind));
+                }
                 continue;
             }
-            let kind = match kind {
-                Ok(k) => k,
+            let kind = match std::fs::metadata(&path) {
+                Ok(m) => m.file_type(),
                 Err(e) => {
                     walked.problems.push(unreadable(&path, &e));
                     continue;
                 }
             };
-            let real = if own.is_symlink() {
-                match self.check(&path) {
-                    Ok(real) => real,
-                    Err(d) => {
-                        walked.problems.push(d);
-                        continue;
-                    }
+            let real = match self.check(&path) {
+                Ok(real) => real,
+                Err(d) => {
+                    walked.problems.push(d);
+                    continue;
                 }
-            } else {
-                real_dir.join(&name)
             };
             if kind.is_dir() {
-                // A link to the folder itself or to one above it leads back here.
-                if real_dir.starts_with(&real) {
+                // A link to the folder it is in, or to one above it, leads back here (walkdir
+                // followed no link on the way, so the folder's real path is `real_dir`'s).
+                let here = real_dir.join(path.strip_prefix(dir).unwrap_or(&path));
+                if here.parent().is_some_and(|p| p.starts_with(&real)) {
                     walked.problems.push(Diagnostic::error(
                         &path,
                         Pos::START,
